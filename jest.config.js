@@ -1,0 +1,20 @@
+// Three suites: pure modules (unit), nodes run in-process by n8n-core (nodes),
+// and the packed package inside a real n8n (e2e). `npm test` runs all three.
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: { warnOnly: false } }];
+const project = (name, extra = {}) => ({
+  displayName: name,
+  testEnvironment: 'node',
+  roots: [`<rootDir>/test/${name}`],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': tsJest },
+  ...extra,
+});
+
+module.exports = {
+  projects: [
+    project('unit'),
+    project('nodes'),
+    // e2e suites start real n8n processes: their own timeouts, global teardown kills strays.
+    project('e2e', { slowTestThreshold: 120, globalTeardown: '<rootDir>/test/e2e/teardown.ts' }),
+  ],
+};

