@@ -4,9 +4,9 @@
 // The sandbox runs in a child process (as `npm run sandbox` does) so autocannon and the server do
 // not share one event loop. Rate limits are raised, not switched off, so the limiter stays on the path.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { writeBenchmarksSection } from './lib/benchmarksSection';
 
 // autocannon ships no type declarations (and @types/autocannon is not installed): the part used here.
 interface AutocannonResult {
@@ -27,8 +27,6 @@ type Autocannon = (options: {
 const autocannon = require('autocannon') as Autocannon;
 
 const root = join(__dirname, '..');
-const START = '<!-- sandbox-throughput:start -->';
-const END = '<!-- sandbox-throughput:end -->';
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 
@@ -144,8 +142,7 @@ async function main() {
 
 function writeSection(results: Measured[]) {
 	const cpu = cpus();
-	const lines = [
-		START,
+	const file = writeBenchmarksSection('sandbox-throughput', [
 		'## Sandbox throughput',
 		'',
 		`Method: \`npx tsx bench/sandbox-throughput.ts\` starts the sandbox in a child process (as \`npm run sandbox\` does) and drives it ` +
@@ -159,16 +156,7 @@ function writeSection(results: Measured[]) {
 			(r) =>
 				`| ${r.scenario.name} (\`${r.scenario.method} ${r.scenario.path.replace(/\/companies\/\d+/, '/companies/{id}')}\`) | ${Math.round(r.requestsPerSecond)} | ${r.p50} | ${r.p99} | ${r.total} | ${r.non2xx} | ${r.errors} |`,
 		),
-		END,
-	];
-	const file = join(root, 'BENCHMARKS.md');
-	const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-	const section = lines.join('\n');
-	const next =
-		current.includes(START) && current.includes(END)
-			? current.slice(0, current.indexOf(START)) + section + current.slice(current.indexOf(END) + END.length)
-			: `${current.trimEnd()}\n\n${section}\n`;
-	writeFileSync(file, next);
+	]);
 	process.stdout.write(`wrote ${file}\n`);
 }
 

@@ -1,6 +1,5 @@
 // HubSpot's error envelope: {status:"error", message, correlationId, category, errors?, context?, links?}.
 // Batch calls reuse the same fields (minus correlationId) per failed input.
-import { randomUUID } from 'node:crypto';
 import { HttpError } from '../http';
 
 export interface ErrorDetail {
@@ -30,8 +29,6 @@ export class HubSpotError extends HttpError {
 		super(status, message, undefined, headers);
 	}
 }
-
-export const correlationId = randomUUID;
 
 export function errorBody(error: HubSpotError, id: string) {
 	const { errors, context, links, subCategory, extra } = error.extras;

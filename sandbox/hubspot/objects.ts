@@ -88,14 +88,12 @@ function withAssociations(
 	for (const name of wanted) {
 		const toType = hs.store.resolveType(name);
 		if (!toType) continue;
-		const results = hs.store.associations
-			.list(type.id, record.id, toType.id)
-			.flatMap((row) =>
-				row.typeIds.map((typeId) => ({
-					id: row.toId,
-					type: hs.store.associations.types.get(typeId)?.name ?? String(typeId),
-				})),
-			);
+		const results = hs.store.associations.list(type.id, record.id, toType.id).flatMap((row) =>
+			row.typeIds.map((typeId) => ({
+				id: row.toId,
+				type: hs.store.associations.types.get(typeId)?.name ?? String(typeId),
+			})),
+		);
 		if (results.length) associations[toType.name] = { results };
 	}
 	return Object.keys(associations).length ? { ...out, associations } : out;

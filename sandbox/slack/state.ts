@@ -136,7 +136,7 @@ export class SlackState {
 		this.webhooks = new Map(snapshot.webhooks.map((w) => [w.path, w]));
 		this.tokens = new Set(snapshot.tokens);
 		this.messages = snapshot.messages;
-		this.nextChannel = snapshot.channels.length + 1;
+		this.nextChannel = Math.max(0, ...snapshot.channels.map((c) => Number(c.id.slice(1)) || 0)) + 1;
 	}
 }
 

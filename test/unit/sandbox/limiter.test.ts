@@ -9,8 +9,8 @@ describe('SlidingWindow', () => {
 		expect(window.remaining(300)).toBe(0);
 		expect(window.take(1000)).toBe(0);
 		expect(window.take(1050)).toBe(50);
-		expect(window.remaining(1100)).toBe(0);
-		expect(window.remaining(1200)).toBe(1);
+		expect(window.remaining(1099)).toBe(0);
+		expect(window.remaining(1100)).toBe(1);
 	});
 
 	it('follows a changed limit at once', () => {
