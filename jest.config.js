@@ -15,6 +15,10 @@ module.exports = {
     project('unit'),
     project('nodes'),
     // e2e suites start real n8n processes: their own timeouts, global teardown kills strays.
-    project('e2e', { slowTestThreshold: 120, globalTeardown: '<rootDir>/test/e2e/teardown.ts' }),
+    project('e2e', {
+      slowTestThreshold: 120,
+      globalSetup: '<rootDir>/test/e2e/setup.ts',
+      globalTeardown: '<rootDir>/test/e2e/teardown.ts',
+    }),
   ],
 };

@@ -6,7 +6,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-export const PID_DIR = path.join(os.tmpdir(), 'revops-harness-pids');
+/**
+ * One folder per test run (REVOPS_RUN_ID, set by the e2e global setup and inherited by jest's
+ * workers), so a run's teardown never touches processes of another run on the same machine.
+ */
+export const PID_DIR = path.join(os.tmpdir(), 'revops-harness-pids', process.env.REVOPS_RUN_ID ?? String(process.pid));
 const live = new Set<ChildProcess>();
 
 export function spawnTracked(command: string, args: string[], options: SpawnOptions): ChildProcess {
@@ -46,7 +50,7 @@ export async function stopTracked(child: ChildProcess, graceMs = 15000): Promise
   killGroup(child.pid, 'SIGKILL'); // stragglers that left the leader behind
 }
 
-/** Kills every process group recorded by any harness in any process (jest global teardown). */
+/** Kills every process group recorded during this run (jest global teardown). */
 export function killRecorded(): number {
   if (!fs.existsSync(PID_DIR)) return 0;
   let killed = 0;
@@ -58,6 +62,7 @@ export function killRecorded(): number {
     }
     fs.rmSync(path.join(PID_DIR, name), { force: true });
   }
+  fs.rmSync(PID_DIR, { recursive: true, force: true });
   return killed;
 }
 
