@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { ensureN8n, installIntoUserFolder, N8nInstall, N8nLine, packPackage } from './install';
 import { freePort } from './ports';
 import { spawnTracked, stopTracked } from './processes';
-import { callJson, setUpOwner } from './rest';
+import { callJson, logIn, setUpOwner } from './rest';
 
 export interface WorkflowJson {
   name: string;
@@ -36,11 +36,18 @@ export interface StartOptions {
   withPackage?: boolean;
   /** Print n8n's output as it comes (npm start). */
   echo?: boolean;
+  /**
+   * Restart: run on the user folder of a stopped instance (its database, installed package and owner are
+   * kept; the owner signs in again). Workflows and credentials given here are added to those already there.
+   */
+  userFolder?: string;
 }
 
 export interface N8nInstance {
   url: string;
   port: number;
+  /** n8n's pid, also its process group (task runners included): for memory sampling. */
+  pid: number;
   line: N8nLine;
   version: string;
   userFolder: string;
@@ -90,6 +97,26 @@ async function waitForReady(url: string, child: ChildProcess, log: () => string,
   throw new Error(`n8n was not ready within ${timeoutMs / 1000} s:\n${log().slice(-4000)}`);
 }
 
+/**
+ * n8n 2.x publishes through an outbox: triggers and webhooks go live a moment after the activate
+ * call returns. Wait until every trigger is live, and fail loudly when one could not start.
+ * (1.x activates synchronously and has no publication-status endpoint.)
+ */
+async function waitForPublication(url: string, cookie: string, id: string, name: string, timeoutMs = 60000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const res = await fetch(`${url}/rest/workflows/${id}/publication-status`, { headers: { cookie } });
+    if (res.status === 404) return;
+    const { data } = (await res.json()) as { data: { status: string; triggers?: unknown } };
+    if (data.status === 'published') return;
+    if (data.status === 'failed' || data.status === 'partial') {
+      throw new Error(`workflow "${name}" could not be published: ${JSON.stringify(data.triggers)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`workflow "${name}" was not published within ${timeoutMs / 1000} s`);
+}
+
 function linkCredentials(wf: WorkflowJson, ids: Record<string, string>, names: Record<string, string>): WorkflowJson {
   return {
     ...wf,
@@ -108,10 +135,14 @@ function linkCredentials(wf: WorkflowJson, ids: Record<string, string>, names: R
 export async function startN8n(options: StartOptions = {}): Promise<N8nInstance> {
   const line = options.line ?? ((process.env.N8N_LINE as N8nLine | undefined) || '2');
   const install: N8nInstall = ensureN8n(line);
-  const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `revops-n8n${line}-`));
-  if (options.withPackage !== false) installIntoUserFolder(userFolder, packPackage(), install.nodeBin);
+  const restarting = options.userFolder !== undefined;
+  const userFolder = options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), `revops-n8n${line}-`));
+  if (options.withPackage !== false && !restarting) installIntoUserFolder(userFolder, packPackage(), install.nodeBin);
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
+  // The task broker (Code node runners) listens on a fixed 5679 by default: one per instance here,
+  // so tests, benchmarks and `npm start` can run side by side.
+  const brokerPort = await freePort();
 
   let output = '';
   const logFile = fs.createWriteStream(path.join(userFolder, 'n8n.log'));
@@ -124,6 +155,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
       N8N_USER_FOLDER: userFolder,
       N8N_PORT: String(port),
       N8N_LISTEN_ADDRESS: '127.0.0.1',
+      N8N_RUNNERS_BROKER_PORT: String(brokerPort),
       N8N_HOST: '127.0.0.1',
       WEBHOOK_URL: `${url}/`,
       // 1.123.x defaults to the isolated-vm expression engine, whose native module needs Node ≥ 22;
@@ -150,7 +182,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 
   try {
     await waitForReady(url, child, log);
-    const { cookie, apiKey } = await setUpOwner(url);
+    const { cookie, apiKey } = restarting ? await logIn(url) : await setUpOwner(url);
     const api = async <T>(method: string, apiPath: string, body?: unknown) =>
       (await callJson<T>(`${url}/api/v1${apiPath}`, { method, body, headers: { 'X-N8N-API-KEY': apiKey } })).data;
     const rest = async <T>(method: string, restPath: string, body?: unknown) =>
@@ -170,9 +202,13 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
       workflowIds[name] = created.id;
       if (wf.active !== false) await api('POST', `/workflows/${created.id}/activate`);
     }
+    for (const wf of options.workflows ?? []) {
+      if (wf.active !== false) await waitForPublication(url, cookie, workflowIds[wf.name], wf.name);
+    }
     return {
       url,
       port,
+      pid: child.pid!,
       line,
       version: install.version,
       userFolder,

@@ -36,7 +36,20 @@ export async function callJson<T>(
 /** Creates the instance owner and a public-API key holding every scope the instance offers. */
 export async function setUpOwner(baseUrl: string): Promise<{ cookie: string; apiKey: string }> {
   const setup = await callJson<unknown>(`${baseUrl}/rest/owner/setup`, { method: 'POST', body: OWNER });
-  const cookie = setup.headers
+  return await withApiKey(baseUrl, setup.headers);
+}
+
+/** Signs the existing owner in (an instance restarted on the same user folder) and makes a fresh API key. */
+export async function logIn(baseUrl: string): Promise<{ cookie: string; apiKey: string }> {
+  const login = await callJson<unknown>(`${baseUrl}/rest/login`, {
+    method: 'POST',
+    body: { emailOrLdapLoginId: OWNER.email, password: OWNER.password },
+  });
+  return await withApiKey(baseUrl, login.headers);
+}
+
+async function withApiKey(baseUrl: string, sessionHeaders: Headers): Promise<{ cookie: string; apiKey: string }> {
+  const cookie = sessionHeaders
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
@@ -50,7 +63,8 @@ export async function setUpOwner(baseUrl: string): Promise<{ cookie: string; api
   const key = await callJson<{ data: { rawApiKey?: string; apiKey: string } }>(`${baseUrl}/rest/api-keys`, {
     method: 'POST',
     headers,
-    body: { label: 'revops-harness', expiresAt: null, ...(scopes ? { scopes } : {}) },
+    // Labels must differ between keys of one user; a restarted instance already has one.
+    body: { label: `revops-harness-${Date.now()}`, expiresAt: null, ...(scopes ? { scopes } : {}) },
   });
   return { cookie, apiKey: key.data.data.rawApiKey ?? key.data.data.apiKey };
 }
