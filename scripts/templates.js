@@ -6,6 +6,7 @@
 const path = require('node:path');
 
 const PACKAGE_PREFIX = 'n8n-nodes-revops.';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function ownNodeTypes(pkg, root = path.join(__dirname, '..')) {
   const types = new Set();
@@ -40,6 +41,9 @@ function validateTemplates(templates, pkg, root) {
       }
       const names = new Set(wf.nodes.map((n) => n.name));
       for (const node of wf.nodes) {
+        if ('webhookId' in node && !UUID.test(String(node.webhookId))) {
+          problems.push(`${file}: node "${node.name}" has webhookId "${node.webhookId}"; n8n registers production webhooks only for UUIDs`);
+        }
         const known = node.type?.startsWith(PACKAGE_PREFIX) ? own.has(node.type) : builtins.has(node.type);
         if (!known) problems.push(`${file}: node "${node.name}" has unknown type "${node.type}"`);
       }

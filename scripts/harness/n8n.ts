@@ -1,6 +1,7 @@
 // A real n8n with this package installed, on a free loopback port: the one harness that the
 // e2e tests, `npm start` and the benchmarks share.
 import { ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -117,10 +118,21 @@ async function waitForPublication(url: string, cookie: string, id: string, name:
   throw new Error(`workflow "${name}" was not published within ${timeoutMs / 1000} s`);
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** n8n only registers production webhooks whose node has a UUID webhookId; derive a stable one. */
+function webhookIdFor(wf: WorkflowJson, nodeName: string): string {
+  const h = createHash('sha256').update(`${wf.name}/${nodeName}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 function linkCredentials(wf: WorkflowJson, ids: Record<string, string>, names: Record<string, string>): WorkflowJson {
   return {
     ...wf,
     nodes: wf.nodes.map((node) => {
+      if (typeof node.webhookId === 'string' && !UUID.test(node.webhookId)) {
+        node = { ...node, webhookId: webhookIdFor(wf, node.name) };
+      }
       if (!node.credentials) return node;
       const credentials = Object.fromEntries(
         Object.entries(node.credentials).map(([type, ref]) =>
