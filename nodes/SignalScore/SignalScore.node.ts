@@ -7,6 +7,7 @@ import {
   type INodeType,
   type INodeTypeDescription,
 } from 'n8n-workflow';
+import { failItem } from '../items/failItem';
 import { configProblems, scoreRecord, type ScoreConfig } from '../shared/scoring';
 import { componentFromParameters, tierOrder, tiersFromParameters } from './config';
 import { properties } from './description';
@@ -68,9 +69,7 @@ export class SignalScore implements INodeType {
     for (let i = 0; i < items.length; i++) {
       const result = scoreRecord(items[i].json, config, now);
       if (!result.ok) {
-        const message = `${result.message} (item ${i})`;
-        if (!this.continueOnFail()) throw new NodeOperationError(node, message, { itemIndex: i });
-        outputs[0].push({ json: { ...items[i].json, error: message }, pairedItem: { item: i } });
+        outputs[0].push(failItem(this, i, result.message));
         continue;
       }
       const json: IDataObject = { ...items[i].json, [scoreField]: result.score, [tierField]: result.tier };

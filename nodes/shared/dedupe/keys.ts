@@ -126,9 +126,12 @@ export function ruleKey(record: PlainRecord, rule: KeyRule): RecordKey | { probl
 	return { key, rule, values };
 }
 
-/** Human-readable key for match reasons, e.g. `domain acme.com` (built only for duplicates, not per record). */
+/**
+ * Human-readable key for match reasons, e.g. `domain acme.com`, or `eventId e-42` for a field key (built only
+ * for duplicates, not per record).
+ */
 export function describeKey({ rule, values }: RecordKey): string {
-	return rule.map((part, i) => `${KIND_LABEL[part.kind]} ${values[i]}`).join(' + ');
+	return rule.map((part, i) => `${part.kind === 'field' ? partLabel(part) : KIND_LABEL[part.kind]} ${values[i]}`).join(' + ');
 }
 
 /**

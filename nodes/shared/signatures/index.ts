@@ -1,7 +1,7 @@
 export { verifySignature, DEFAULT_MAX_BODY_BYTES } from './verify';
 export { signRequest } from './sign';
 export { deriveReplayKey } from './replay';
-export { REPLAY_REASON, REPLAY_STATUS } from './reasons';
+export { bodyTooLarge, fail, REPLAY_REASON, REPLAY_STATUS } from './reasons';
 export { DEFAULT_TOLERANCE_SECONDS } from './timestamp';
 export { DEFAULT_CLAY_HEADER } from './clay';
 export { hubspotV3Uri } from './hubspot';

@@ -1,0 +1,171 @@
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { REPLAY_REASON, REPLAY_STATUS, verifySignature, type VerifyResult } from '../shared/signatures';
+import {
+	acceptedSignature,
+	CREDENTIAL_TYPE,
+	rejectedSignature,
+	secretsFrom,
+	signatureSettings,
+	webhookSecretApiTest,
+	type SignatureSettings,
+} from '../signing';
+import { properties } from './description';
+import { isReplay } from './replayLedger';
+import { readRawBody, toVerifyRequest, type IncomingRequest } from './request';
+
+interface Rejection {
+	ok: false;
+	status: number;
+	reason: string;
+}
+
+/** Headers as they go into an item: Clay's header is the secret itself and must not land in execution data. */
+function itemHeaders(req: IncomingRequest, settings: SignatureSettings): IDataObject {
+	const headers = { ...req.headers } as IDataObject;
+	if (settings.scheme === 'clay') {
+		const secretHeader = (settings.verify.clayHeader as string).toLowerCase();
+		if (headers[secretHeader] !== undefined) headers[secretHeader] = '[redacted]';
+	}
+	return headers;
+}
+
+function parseResponseBody(value: unknown): unknown {
+	if (typeof value !== 'string') return value;
+	try {
+		return JSON.parse(value);
+	} catch {
+		return value;
+	}
+}
+
+// A generic inbound endpoint like n8n's own Webhook node: the user points the sender at the URL, so there is
+// nothing to register with a third party and no webhookMethods lifecycle (checkExists/create/delete) to implement.
+// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete
+export class SignedWebhook implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Signed Webhook',
+		name: 'signedWebhook',
+		icon: { light: 'file:signedWebhook.svg', dark: 'file:signedWebhook.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["scheme"]}}',
+		description: 'Starts the workflow when a webhook with a valid HMAC signature arrives; refuses forged, stale and replayed ones',
+		defaults: { name: 'Signed Webhook' },
+		activationMessage: 'Send signed requests to the production URL; refused requests start no execution.',
+		inputs: [],
+		outputs: `={{$parameter["rejectedOutput"] ? [{"type":"main","displayName":"Verified"},{"type":"main","displayName":"Rejected"}] : ["main"]}}`,
+		credentials: [{ name: 'webhookSecretApi', required: true, testedBy: 'webhookSecretApiTest' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: '={{$parameter["httpMethod"]}}',
+				isFullPath: true,
+				path: '={{$parameter["path"]}}',
+				responseMode: '={{$parameter["responseMode"]}}',
+				responseCode: '={{$parameter["responseCode"]}}',
+				// Only the last-node mode reads it; in the immediate mode the node's own webhookResponse is the body.
+				responseData: '={{$parameter["responseMode"] === "lastNode" ? $parameter["responseData"] : ""}}',
+			},
+		],
+		properties,
+	};
+
+	methods = { credentialTest: { webhookSecretApiTest } };
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		try {
+			return await answer(this);
+		} catch (error) {
+			// Never let an exception out of the handler: n8n would start a failed execution for it.
+			this.logger.error(`Signed Webhook: could not check a request: ${(error as Error).message}`);
+			if (!this.getResponseObject().headersSent) refuse(this, { status: 500, reason: 'signature could not be checked; see the n8n log' });
+			return { noWebhookResponse: true };
+		}
+	}
+}
+
+function refuse(context: IWebhookFunctions, rejection: { status: number; reason: string }): void {
+	const res = context.getResponseObject();
+	res.writeHead(rejection.status, { 'content-type': 'application/json; charset=utf-8' });
+	res.end(JSON.stringify({ error: rejection.reason }));
+}
+
+/** Verified: the item, answered as the Respond setting says. Refused: answered here, no execution (or audit). */
+async function answer(context: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const settings = signatureSettings((name, fallback) => context.getNodeParameter(name, fallback));
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const rejectedOutput = context.getNodeParameter('rejectedOutput', false) === true;
+	const req = context.getRequestObject() as unknown as IncomingRequest;
+	const outcome = await verifyIncoming(context, settings, options, req);
+	const headers = itemHeaders(req, settings);
+
+	if (!outcome.ok) {
+		refuse(context, outcome);
+		if (!rejectedOutput) return { noWebhookResponse: true };
+		const audit: INodeExecutionData = {
+			json: {
+				method: req.method,
+				headers,
+				query: (req.query ?? {}) as IDataObject,
+				signature: rejectedSignature(settings.scheme, outcome),
+			},
+			pairedItem: { item: 0 },
+		};
+		return { noWebhookResponse: true, workflowData: [[], [audit]] };
+	}
+
+	const item: INodeExecutionData = {
+		json: {
+			body: (req.body ?? {}) as IDataObject,
+			headers,
+			query: (req.query ?? {}) as IDataObject,
+			params: (req.params ?? {}) as IDataObject,
+			signature: acceptedSignature(outcome),
+		},
+		pairedItem: { item: 0 },
+	};
+	const workflowData = rejectedOutput ? [[item], []] : [[item]];
+	if (context.getNodeParameter('responseMode', 'onReceived') !== 'onReceived') return { workflowData };
+	return { webhookResponse: parseResponseBody(context.getNodeParameter('responseBody', '')), workflowData };
+}
+
+/** Body limit, signature, then replay: the order a request is refused in, cheapest check first. */
+async function verifyIncoming(
+	context: IWebhookFunctions,
+	settings: SignatureSettings,
+	options: IDataObject,
+	req: IncomingRequest,
+): Promise<VerifyResult | Rejection> {
+	const rawBody = await readRawBody(req, settings.verify.maxBodyBytes as number);
+	if (!Buffer.isBuffer(rawBody)) return rawBody;
+
+	const served = typeof context.getWebhookResourceUrl === 'function' ? context.getWebhookResourceUrl('default') : undefined;
+	const baseUrl = (options.publicUrl as string) || served || context.getNodeWebhookUrl('default') || '';
+	const secrets = secretsFrom(await context.getCredentials(CREDENTIAL_TYPE));
+	const result = verifySignature(settings.scheme, toVerifyRequest(req, rawBody, baseUrl), { ...settings.verify, secrets });
+	if (!result.ok || !settings.replayProtection) return result;
+
+	const nowSeconds = Date.now() / 1000;
+	const windowSeconds = Number(options.replayWindowSeconds ?? 86400);
+	const validUntil = (result.timestamp ?? 0) + (settings.verify.toleranceSeconds as number);
+	const node = context.getNode();
+	const replay = isReplay(context.getWorkflowStaticData('node'), {
+		scope: `${context.getWorkflow().id}:${node.id}:${context.getMode()}`,
+		key: result.replayKey,
+		nowSeconds,
+		expiresAt: Math.max(nowSeconds + windowSeconds, validUntil),
+		maxEntries: settings.maxRemembered,
+		// n8n (1.x and 2.x) saves changed static data between a Respond to Webhook node's answer and sending it,
+		// and ends the response on the next tick: the answer would go out empty. So in that mode an accepted
+		// request does not write static data; its key is written by the next refused replay (README).
+		persist: context.getNodeParameter('responseMode', 'onReceived') !== 'responseNode',
+	});
+	return replay ? { ok: false, status: REPLAY_STATUS, reason: REPLAY_REASON } : result;
+}

@@ -1,0 +1,41 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { getField } from '../shared/fields/getField';
+import { fail, type Failure, type HeaderValue, type VerifyRequest } from '../shared/signatures';
+
+/** One input item → the request it describes, or why it cannot be verified. */
+export async function requestFromItem(
+	context: IExecuteFunctions,
+	item: INodeExecutionData,
+	itemIndex: number,
+): Promise<VerifyRequest | Failure> {
+	const param = <T>(name: string, fallback: T) => context.getNodeParameter(name, itemIndex, fallback) as T;
+	const headers = getField(item.json, param('headersField', 'headers'));
+	const rawBody = await rawBodyOf(context, item, itemIndex, param);
+	if (!Buffer.isBuffer(rawBody)) return rawBody;
+	return {
+		method: param('method', 'POST') || 'POST',
+		url: param('url', ''),
+		headers: headers && typeof headers === 'object' && !Array.isArray(headers) ? (headers as Record<string, HeaderValue>) : {},
+		rawBody,
+	};
+}
+
+async function rawBodyOf(
+	context: IExecuteFunctions,
+	item: INodeExecutionData,
+	itemIndex: number,
+	param: <T>(name: string, fallback: T) => T,
+): Promise<Buffer | Failure> {
+	if (param('bodySource', 'binary') === 'binary') {
+		const name = param('binaryPropertyName', 'data');
+		if (!item.binary?.[name]) {
+			return fail(400, `no binary field "${name}": turn on Raw Body in the Webhook node's options`);
+		}
+		return await context.helpers.getBinaryDataBuffer(itemIndex, name);
+	}
+	const field = param('bodyField', 'rawBody');
+	const value = getField(item.json as IDataObject, field);
+	if (typeof value === 'string') return Buffer.from(value, 'utf8');
+	if (value === undefined || value === null) return fail(400, `no body in field "${field}"`);
+	return fail(400, `field "${field}" holds parsed data, not the raw body text that was signed`);
+}
