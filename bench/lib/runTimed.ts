@@ -32,14 +32,17 @@ export async function runTimed(
   if (!response.ok) throw new Error(`${workflowName}: webhook answered ${response.status}: ${await response.text()}`);
   const id = n8n.workflowIds[workflowName];
   const list = await n8n.api<{ data: Array<{ id: string }> }>('GET', `/executions?workflowId=${id}&limit=1`);
-  const execution = await n8n.api<{ data: { resultData: { runData: RunData } } }>(
+  const execution = await n8n.api<{ data: { resultData: { runData: RunData; error?: { message: string }; lastNodeExecuted?: string } } }>(
     'GET',
-    `/executions/${list.data[0].id}?includeData=true`,
+    `/executions/${list.data[0].id}?includeData=true&ignoreDataSizeLimit=true`, // 100k-item runs exceed the display limit
   );
   const runData = execution.data.resultData.runData;
   return nodes.map((node) => {
     const run = runData[node]?.[0];
-    if (!run) throw new Error(`${workflowName}: node "${node}" did not run`);
+    if (!run) {
+      const { error, lastNodeExecuted } = execution.data.resultData;
+      throw new Error(`${workflowName}: node "${node}" did not run (last node ${lastNodeExecuted}: ${error?.message ?? 'no error'})`);
+    }
     const items = (run.data?.main ?? []).reduce((sum, out) => sum + (out?.length ?? 0), 0);
     const { peak, rise } = peakIn(samples, run.startTime, run.startTime + run.executionTime);
     return { node, ms: run.executionTime, items, peakRss: peak, rssRise: rise };
