@@ -181,7 +181,7 @@ export const properties: INodeProperties[] = [
     name: 'threshold',
     type: 'number',
     typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
-    default: 0.92,
+    default: 0.95,
     description: 'Minimum similarity (0–1) for two names to match; the score is reported on each duplicate',
     displayOptions: { show: { fuzzyNames: [true] } },
   },

@@ -68,7 +68,7 @@ export function dedupeOptionsFromParameters(context: IExecuteFunctions): DedupeO
   if (get('fuzzyNames', false)) {
     options.fuzzyName = {
       algorithm: get<NameSimilarity>('similarity', 'jaroWinkler'),
-      threshold: Number(get('threshold', 0.92)),
+      threshold: Number(get('threshold', 0.95)),
       nameFields: fieldList(get('nameFields', 'name, company')),
       domainFields: fieldList(get('domainFields', 'domain, website, email')),
     };

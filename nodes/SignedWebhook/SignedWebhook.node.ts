@@ -4,6 +4,7 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
+	IWebhookDescription,
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { REPLAY_REASON, REPLAY_STATUS, verifySignature, type VerifyResult } from '../shared/signatures';
@@ -19,6 +20,7 @@ import {
 import { properties } from './description';
 import { isReplay } from './replayLedger';
 import { readRawBody, toVerifyRequest, type IncomingRequest } from './request';
+import { fromParameter, nativeWebhookFields } from './webhookFields';
 
 interface Rejection {
 	ok: false;
@@ -54,7 +56,11 @@ export class SignedWebhook implements INodeType {
 		name: 'signedWebhook',
 		icon: { light: 'file:signedWebhook.svg', dark: 'file:signedWebhook.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1: n8n evaluates `$parameter.options.binaryData` through the expression engine for every request to a
+		// version-1 webhook node (a Webhook v1 legacy), which under n8n 2.x's isolate engine costs more than the
+		// verification itself. Nothing else differs: 1.1 behaves exactly as 1 in this node.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["scheme"]}}',
 		description: 'Starts the workflow when a webhook with a valid HMAC signature arrives; refuses forged, stale and replayed ones',
 		defaults: { name: 'Signed Webhook' },
@@ -65,14 +71,19 @@ export class SignedWebhook implements INodeType {
 		webhooks: [
 			{
 				name: 'default',
-				httpMethod: '={{$parameter["httpMethod"]}}',
 				isFullPath: true,
-				path: '={{$parameter["path"]}}',
-				responseMode: '={{$parameter["responseMode"]}}',
-				responseCode: '={{$parameter["responseCode"]}}',
-				// Only the last-node mode reads it; in the immediate mode the node's own webhookResponse is the body.
-				responseData: '={{$parameter["responseMode"] === "lastNode" ? $parameter["responseData"] : ""}}',
-			},
+				...nativeWebhookFields({
+					httpMethod: fromParameter('httpMethod'),
+					path: fromParameter('path'),
+					responseMode: fromParameter('responseMode'),
+					responseCode: fromParameter('responseCode'),
+					// Only the last-node mode reads it; in the immediate mode the node's own webhookResponse is the body.
+					responseData: {
+						template: '={{$parameter["responseMode"] === "lastNode" ? $parameter["responseData"] : ""}}',
+						resolve: (parameters) => (parameters.responseMode === 'lastNode' ? parameters.responseData : ''),
+					},
+				}),
+			} as IWebhookDescription,
 		],
 		properties,
 	};
@@ -146,8 +157,10 @@ async function verifyIncoming(
 	const rawBody = await readRawBody(req, settings.verify.maxBodyBytes as number);
 	if (!Buffer.isBuffer(rawBody)) return rawBody;
 
-	const served = typeof context.getWebhookResourceUrl === 'function' ? context.getWebhookResourceUrl('default') : undefined;
-	const baseUrl = (options.publicUrl as string) || served || context.getNodeWebhookUrl('default') || '';
+	const baseUrl = () => {
+		const served = typeof context.getWebhookResourceUrl === 'function' ? context.getWebhookResourceUrl('default') : undefined;
+		return (options.publicUrl as string) || served || context.getNodeWebhookUrl('default') || '';
+	};
 	const secrets = secretsFrom(await context.getCredentials(CREDENTIAL_TYPE));
 	const result = verifySignature(settings.scheme, toVerifyRequest(req, rawBody, baseUrl), { ...settings.verify, secrets });
 	if (!result.ok || !settings.replayProtection) return result;

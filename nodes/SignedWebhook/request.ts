@@ -48,13 +48,17 @@ function queryString(req: IncomingRequest): string {
 /**
  * What the sender signed (HubSpot v2/v3, Twilio, Custom `{url}`): the public URL it called, with the query
  * string exactly as received. n8n only sees its own URL; behind a proxy that rewrites it, `publicUrl` says
- * what the sender called.
+ * what the sender called. `baseUrl` may be a function: it is then only called when a scheme reads the URL.
  */
-export function toVerifyRequest(req: IncomingRequest, rawBody: Buffer, baseUrl: string): VerifyRequest {
-	const base = baseUrl.split('?')[0];
+export function toVerifyRequest(req: IncomingRequest, rawBody: Buffer, baseUrl: string | (() => string)): VerifyRequest {
+	let url: string | undefined;
 	return {
 		method: req.method ?? 'POST',
-		url: `${base}${queryString(req)}`,
+		// Built on first read: most schemes never read it, and asking n8n for the webhook URL is not free.
+		get url() {
+			url ??= `${(typeof baseUrl === 'function' ? baseUrl() : baseUrl).split('?')[0]}${queryString(req)}`;
+			return url;
+		},
 		headers: req.headersDistinct ?? req.headers,
 		rawBody,
 	};

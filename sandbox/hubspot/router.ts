@@ -7,6 +7,7 @@ import type { SystemApp } from '../system';
 import { registerAssociationRoutes } from './associations';
 import { registerBatchRoutes } from './batch';
 import { errorBody, HubSpotError } from './errors';
+import { registerLegacyRoutes } from './legacy';
 import { registerObjectRoutes } from './objects';
 import { registerPropertyRoutes } from './properties';
 import { registerSchemaRoutes } from './schemas';
@@ -32,6 +33,7 @@ export function createHubSpotApp(hs: HubSpotState): SystemApp {
 	registerPropertyRoutes(router, hs);
 	registerSchemaRoutes(router, hs);
 	registerAssociationRoutes(router, hs);
+	registerLegacyRoutes(router, hs);
 
 	const fail = (ctx: Ctx, error: HubSpotError) => {
 		const id = String(ctx.res.getHeader('X-HubSpot-Correlation-Id') ?? randomUUID());

@@ -1,13 +1,14 @@
 // A real n8n with this package installed, on a free loopback port: the one harness that the
 // e2e tests, `npm start` and the benchmarks share.
 import { ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ensureN8n, installIntoUserFolder, N8nInstall, N8nLine, packPackage } from './install';
 import { freePort } from './ports';
-import { spawnTracked, stopTracked } from './processes';
+import { killTracked, spawnTracked, stopTracked } from './processes';
+import { startPostgres, startRedis } from '../services';
 import { callJson, logIn, setUpOwner } from './rest';
 
 export interface WorkflowJson {
@@ -24,7 +25,16 @@ export interface CredentialSpec {
   data: Record<string, unknown>;
 }
 
+/**
+ * 'single': one `n8n start` on SQLite. 'queue': n8n's queue mode on a private PostgreSQL and Redis — one main
+ * (`n8n start`, editor and APIs, no production webhooks), one webhook processor (`n8n webhook`, where
+ * `webhookUrl()` points) and two workers (`n8n worker`), all sharing the user folder and so the package.
+ */
+export type N8nMode = 'single' | 'queue';
+
 export interface StartOptions {
+  /** Default: N8N_MODE, else 'single'. */
+  mode?: N8nMode;
   /** '2' = n8n 2.41.1 on Node 24 (default, or N8N_LINE), '1' = n8n 1.123.x on the machine's Node 20. */
   line?: N8nLine;
   port?: number;
@@ -44,7 +54,19 @@ export interface StartOptions {
   userFolder?: string;
 }
 
+/** One n8n process of an instance. */
+export interface N8nProcess {
+  /** 'main', 'webhook', 'worker-1', 'worker-2'. */
+  name: string;
+  pid: number;
+  child: ChildProcess;
+  /** Its own output (also in `<user folder>/n8n[-name].log`). */
+  log(): string;
+}
+
 export interface N8nInstance {
+  mode: N8nMode;
+  /** The main process: editor, REST and public API. */
   url: string;
   port: number;
   /** n8n's pid, also its process group (task runners included): for memory sampling. */
@@ -56,12 +78,23 @@ export interface N8nInstance {
   cookie: string;
   workflowIds: Record<string, string>;
   credentialIds: Record<string, string>;
+  /** Production webhook URL (the webhook processor's in queue mode). */
   webhookUrl(webhookPath: string): string;
+  /** Every n8n process, main first; in queue mode then the webhook processor and the workers. */
+  processes: N8nProcess[];
+  /** Queue mode: the worker processes (empty in single mode). */
+  workers: N8nProcess[];
+  /** Queue mode: PostgreSQL and Redis (name, pid; each leads its process group). */
+  services: Array<{ name: string; pid: number }>;
+  /** SIGKILLs worker `i` (and its task runner) as a crash would, and waits until it is gone. */
+  killWorker(i: number): Promise<void>;
   /** Public API (`/api/v1`). */
   api<T = any>(method: string, apiPath: string, body?: unknown): Promise<T>;
   /** Internal REST API with the owner's session (`/rest`, `/types`). */
   rest<T = any>(method: string, restPath: string, body?: unknown): Promise<T>;
+  /** All processes' output, main first. */
   log(): string;
+  /** Stops every n8n process, then (queue mode) Redis and PostgreSQL; the data stays for a restart. */
   stop(): Promise<void>;
 }
 
@@ -80,22 +113,23 @@ const QUIET_ENV = {
   NODE_ENV: 'production',
 };
 
-async function waitForReady(url: string, child: ChildProcess, log: () => string, timeoutMs = 180000): Promise<void> {
+async function waitForReady({ url, child, log, name }: N8nProcess & { url: string }, paths: string[], timeoutMs = 180000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`n8n exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${log().slice(-4000)}`);
+      throw new Error(`n8n ${name} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${log().slice(-4000)}`);
     }
     try {
-      // 1.x reports ready before its REST routes are mounted; wait for both.
-      const ready = await fetch(`${url}/healthz/readiness`);
-      if (ready.ok && (await fetch(`${url}/rest/settings`)).ok) return;
+      // 1.x reports ready before its REST routes are mounted; the main process waits for both.
+      let ok = true;
+      for (const p of paths) ok &&= (await fetch(`${url}${p}`)).ok;
+      if (ok) return;
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`n8n was not ready within ${timeoutMs / 1000} s:\n${log().slice(-4000)}`);
+  throw new Error(`n8n ${name} was not ready within ${timeoutMs / 1000} s:\n${log().slice(-4000)}`);
 }
 
 /**
@@ -144,56 +178,119 @@ function linkCredentials(wf: WorkflowJson, ids: Record<string, string>, names: R
   };
 }
 
+/** Queue mode's shared backing services; their folder and the encryption key are kept for a restart. */
+async function startQueueServices(userFolder: string) {
+  const stateFile = path.join(userFolder, 'queue-mode.json');
+  const saved = fs.existsSync(stateFile)
+    ? (JSON.parse(fs.readFileSync(stateFile, 'utf8')) as { postgresDir: string; encryptionKey: string })
+    : undefined;
+  const [pg, rd] = await Promise.allSettled([startPostgres(saved?.postgresDir), startRedis()]);
+  if (pg.status === 'rejected' || rd.status === 'rejected') {
+    await Promise.all([pg.status === 'fulfilled' && pg.value.stop(), rd.status === 'fulfilled' && rd.value.stop()]);
+    throw pg.status === 'rejected' ? pg.reason : (rd as PromiseRejectedResult).reason;
+  }
+  const [postgres, redis] = [pg.value, rd.value];
+  const encryptionKey = saved?.encryptionKey ?? randomBytes(24).toString('hex');
+  fs.writeFileSync(stateFile, JSON.stringify({ postgresDir: postgres.dir, encryptionKey }));
+  const env = {
+    DB_TYPE: 'postgresdb',
+    DB_POSTGRESDB_HOST: '127.0.0.1',
+    DB_POSTGRESDB_PORT: String(postgres.port),
+    DB_POSTGRESDB_USER: postgres.user,
+    DB_POSTGRESDB_PASSWORD: '',
+    DB_POSTGRESDB_DATABASE: postgres.database,
+    EXECUTIONS_MODE: 'queue',
+    QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+    QUEUE_BULL_REDIS_PORT: String(redis.port),
+    N8N_ENCRYPTION_KEY: encryptionKey,
+    // Production webhooks are the webhook processor's; the main process answers only test webhooks.
+    N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
+    QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+    N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+  };
+  const stop = async () => {
+    await Promise.all([redis.stop(), postgres.stop()]);
+  };
+  const pids = [
+    { name: 'postgres', pid: postgres.pid },
+    { name: 'redis', pid: redis.pid },
+  ];
+  return { env, stop, pids };
+}
+
 export async function startN8n(options: StartOptions = {}): Promise<N8nInstance> {
   const line = options.line ?? ((process.env.N8N_LINE as N8nLine | undefined) || '2');
+  const mode: N8nMode = options.mode ?? (process.env.N8N_MODE === 'queue' ? 'queue' : 'single');
   const install: N8nInstall = ensureN8n(line);
   const restarting = options.userFolder !== undefined;
   const userFolder = options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), `revops-n8n${line}-`));
   if (options.withPackage !== false && !restarting) installIntoUserFolder(userFolder, packPackage(), install.nodeBin);
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  // The task broker (Code node runners) listens on a fixed 5679 by default: one per instance here,
-  // so tests, benchmarks and `npm start` can run side by side.
-  const brokerPort = await freePort();
+  const services = mode === 'queue' ? await startQueueServices(userFolder) : undefined;
+  const webhookBase = services ? `http://127.0.0.1:${await freePort()}` : url;
 
-  let output = '';
-  const logFile = fs.createWriteStream(path.join(userFolder, 'n8n.log'));
-  const child = spawnTracked(path.join(install.nodeBin, 'node'), [install.n8nBin, 'start'], {
-    cwd: userFolder,
-    env: {
-      ...process.env,
-      ...QUIET_ENV,
-      PATH: `${install.nodeBin}:${process.env.PATH}`,
-      N8N_USER_FOLDER: userFolder,
-      N8N_PORT: String(port),
-      N8N_LISTEN_ADDRESS: '127.0.0.1',
-      N8N_RUNNERS_BROKER_PORT: String(brokerPort),
-      N8N_HOST: '127.0.0.1',
-      WEBHOOK_URL: `${url}/`,
-      // 1.123.x defaults to the isolated-vm expression engine, whose native module needs Node ≥ 22;
-      // on the Node 20 that line runs on, the legacy engine is the one that works.
-      ...(line === '1' ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {}),
-      N8N_EDITOR_BASE_URL: `${url}/`,
-      ...options.env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const collect = (chunk: Buffer) => {
-    output += chunk.toString();
-    logFile.write(chunk);
-    if (options.echo) process.stdout.write(chunk);
+  const baseEnv: Record<string, string | undefined> = {
+    ...process.env,
+    ...QUIET_ENV,
+    PATH: `${install.nodeBin}:${process.env.PATH}`,
+    N8N_USER_FOLDER: userFolder,
+    N8N_LISTEN_ADDRESS: '127.0.0.1',
+    N8N_HOST: '127.0.0.1',
+    WEBHOOK_URL: `${webhookBase}/`,
+    // 1.123.x defaults to the isolated-vm expression engine, whose native module needs Node ≥ 22;
+    // on the Node 20 that line runs on, the legacy engine is the one that works.
+    ...(line === '1' ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {}),
+    N8N_EDITOR_BASE_URL: `${url}/`,
+    ...services?.env,
+    ...options.env,
   };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
-  const log = () => output;
+  const processes: N8nProcess[] = [];
+  const logs: fs.WriteStream[] = [];
+  /** Starts one n8n process and resolves when it answers on `listenPort`'s readiness paths. */
+  const launch = async (name: string, args: string[], listenPort: number, paths: string[], env: Record<string, string> = {}) => {
+    let output = '';
+    const logFile = fs.createWriteStream(path.join(userFolder, name === 'main' ? 'n8n.log' : `n8n-${name}.log`), { flags: 'a' });
+    logs.push(logFile);
+    const child = spawnTracked(path.join(install.nodeBin, 'node'), [install.n8nBin, ...args], {
+      cwd: userFolder,
+      // The task broker (Code node runners) listens on a fixed 5679 by default: one per process here,
+      // so instances, their processes, benchmarks and `npm start` can run side by side.
+      env: { ...baseEnv, N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      logFile.write(chunk);
+      if (options.echo) process.stdout.write(chunk);
+    };
+    child.stdout!.on('data', collect);
+    child.stderr!.on('data', collect);
+    const proc: N8nProcess = { name, pid: child.pid!, child, log: () => output };
+    processes.push(proc);
+    await waitForReady({ ...proc, url: `http://127.0.0.1:${listenPort}` }, paths);
+  };
+  const log = () => processes.map((p) => p.log()).join('');
 
   const stop = async () => {
-    await stopTracked(child);
-    logFile.end();
+    await Promise.all(processes.map((p) => stopTracked(p.child)));
+    for (const logFile of logs) logFile.end();
+    await services?.stop();
   };
 
   try {
-    await waitForReady(url, child, log);
+    await launch('main', ['start'], port, ['/healthz/readiness', '/rest/settings'], { N8N_PORT: String(port) });
+    if (services) {
+      // After the main process, which runs the database migrations.
+      const webhookPort = Number(new URL(webhookBase).port);
+      const workerPorts = [await freePort(), await freePort()];
+      await Promise.all([
+        launch('webhook', ['webhook'], webhookPort, ['/healthz/readiness'], { N8N_PORT: String(webhookPort) }),
+        ...workerPorts.map((p, i) =>
+          launch(`worker-${i + 1}`, ['worker'], p, ['/healthz/readiness'], { QUEUE_HEALTH_CHECK_PORT: String(p) }),
+        ),
+      ]);
+    }
     const { cookie, apiKey } = restarting ? await logIn(url) : await setUpOwner(url);
     const api = async <T>(method: string, apiPath: string, body?: unknown) =>
       (await callJson<T>(`${url}/api/v1${apiPath}`, { method, body, headers: { 'X-N8N-API-KEY': apiKey } })).data;
@@ -217,10 +314,12 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
     for (const wf of options.workflows ?? []) {
       if (wf.active !== false) await waitForPublication(url, cookie, workflowIds[wf.name], wf.name);
     }
+    const workers = processes.filter((p) => p.name.startsWith('worker'));
     return {
+      mode,
       url,
       port,
-      pid: child.pid!,
+      pid: processes[0].pid,
       line,
       version: install.version,
       userFolder,
@@ -228,7 +327,11 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
       cookie,
       workflowIds,
       credentialIds,
-      webhookUrl: (webhookPath) => `${url}/webhook/${webhookPath.replace(/^\//, '')}`,
+      webhookUrl: (webhookPath) => `${webhookBase}/webhook/${webhookPath.replace(/^\//, '')}`,
+      processes,
+      workers,
+      services: services?.pids ?? [],
+      killWorker: (i) => killTracked(workers[i].child),
       api,
       rest,
       log,

@@ -35,11 +35,19 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-/** SIGTERM the group, wait for a clean exit, SIGKILL after `graceMs`. */
-export async function stopTracked(child: ChildProcess, graceMs = 15000): Promise<void> {
+/**
+ * SIGTERM the group (or send `signal` to the leader only: PostgreSQL shuts its own children down), wait for
+ * a clean exit, SIGKILL the group after `graceMs`.
+ */
+export async function stopTracked(
+  child: ChildProcess,
+  graceMs = 15000,
+  leaderSignal?: NodeJS.Signals,
+): Promise<void> {
   if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  killGroup(child.pid, 'SIGTERM');
+  if (leaderSignal) process.kill(child.pid, leaderSignal);
+  else killGroup(child.pid, 'SIGTERM');
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), graceMs)));
   if ((await Promise.race([exited, timeout])) === 'timeout') {
@@ -48,6 +56,14 @@ export async function stopTracked(child: ChildProcess, graceMs = 15000): Promise
   }
   clearTimeout(timer);
   killGroup(child.pid, 'SIGKILL'); // stragglers that left the leader behind
+}
+
+/** SIGKILL a tracked process and its group at once (a crashed worker), and wait until it is gone. */
+export async function killTracked(child: ChildProcess): Promise<void> {
+  if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  killGroup(child.pid, 'SIGKILL');
+  await exited;
 }
 
 /** Kills every process group recorded during this run (jest global teardown). */

@@ -20,6 +20,10 @@ import {
 const TIMESTAMPED: SchemeName[] = ['standardWebhooks', 'stripe', 'slack', 'hubspotV3', 'custom'];
 const now = () => Math.floor(Date.now() / 1000);
 
+// Each test is one or a few real HTTP round trips through n8n; in queue mode the first job a worker
+// picks up (cold start) can take several seconds, well past jest's 5 s default.
+jest.setTimeout(60000);
+
 describe('Signed Webhook in a real n8n', () => {
   let n8n: N8nInstance;
   const accepted = new Map<SchemeName, SignedCall>();
@@ -171,7 +175,8 @@ describe('Signed Webhook in a real n8n', () => {
     // The webhook URL moved to a new port; schemes that do not sign the URL replay as they were.
     const moved = (call: SignedCall) => {
       const path = new URL(call.url).pathname;
-      return { ...call, url: `${n8n.url}${path}${call.url.slice(call.url.indexOf('?'))}` };
+      // (The webhook processor's origin in queue mode, n8n's own otherwise.)
+      return { ...call, url: `${new URL(n8n.webhookUrl('')).origin}${path}${call.url.slice(call.url.indexOf('?'))}` };
     };
     for (const scheme of ['stripe', 'github', 'standardWebhooks', 'clay'] as SchemeName[]) {
       expect({ scheme, status: (await send(moved(accepted.get(scheme)!))).status }).toEqual({ scheme, status: 409 });

@@ -39,11 +39,11 @@ const customParameters = {
 
 export const BODY_LIMIT = 4096;
 
-function trigger(path: string, scheme: SchemeName, parameters: Record<string, unknown> = {}) {
+function trigger(path: string, scheme: SchemeName, parameters: Record<string, unknown> = {}, typeVersion = 1.1) {
   return {
     name: 'Signed Webhook',
     type: 'n8n-nodes-revops.signedWebhook',
-    typeVersion: 1,
+    typeVersion,
     position: [0, 0],
     webhookId: randomUUID(),
     credentials: { webhookSecretApi: { id: '', name: CREDENTIAL.name } },
@@ -66,7 +66,8 @@ export const schemePath = (scheme: SchemeName) => `signed-${scheme.toLowerCase()
 export const workflows: WorkflowJson[] = [
   ...SCHEME_NAMES.map((scheme) => single(`Signed: ${scheme}`, trigger(schemePath(scheme), scheme))),
   single('Signed: immediate', trigger('signed-immediate', 'slack', { responseMode: 'onReceived', responseCode: 202, responseBody: '{"queued": true}' })),
-  single('Signed: audit', trigger('signed-audit', 'github', { rejectedOutput: true })),
+  // Version 1 (workflows saved before 1.1) behaves the same; n8n only reads its body differently.
+  single('Signed: audit', trigger('signed-audit', 'github', { rejectedOutput: true }, 1)),
   {
     name: 'Signed: respond node',
     nodes: [

@@ -1,0 +1,106 @@
+import {
+	NodeConnectionTypes,
+	sleep,
+	type IDataObject,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+import { checkRow, fieldDeclarationProblems, flattenEnrichment, type RowField } from '../shared/clay';
+import { DEFAULT_MAX_BODY_BYTES, verifySignature } from '../shared/signatures';
+import { readRawBody, toVerifyRequest, type IncomingRequest } from '../SignedWebhook/request';
+import { CREDENTIAL_TYPE, secretsFrom, webhookSecretApiTest } from '../signing';
+import { properties } from './description';
+import { ignoreLaterWrites, invalidRow, send, timedOut, type Answer, type WritableResponse } from './rejection';
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+// Clay calls a URL the user pastes; there is nothing to register with Clay, so no webhookMethods lifecycle.
+// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete
+export class ClayTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Clay Trigger',
+		name: 'clayTrigger',
+		icon: { light: 'file:clayTrigger.svg', dark: 'file:clayTrigger.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["responseMode"] === "lastNode" ? "enrichment endpoint" : "rows"}}',
+		description: 'Receives rows from a Clay HTTP API column or webhook; verifies the shared secret and validates each row',
+		defaults: { name: 'Clay Trigger' },
+		activationMessage: 'Paste the production URL into Clay’s HTTP API column, with the secret header.',
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'webhookSecretApi', required: true, testedBy: 'webhookSecretApiTest' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				path: '={{$parameter["path"]}}',
+				isFullPath: true,
+				responseMode: '={{$parameter["responseMode"]}}',
+				responseData: 'firstEntryJson',
+			},
+		],
+		properties,
+	};
+
+	methods = { credentialTest: { webhookSecretApiTest } };
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const req = this.getRequestObject() as unknown as IncomingRequest;
+		const res = this.getResponseObject() as unknown as WritableResponse;
+		let outcome: Outcome;
+		try {
+			outcome = await acceptRow(this, req);
+		} catch (error) {
+			// An exception here would make n8n start a failed execution: answer instead.
+			this.logger.error(`Clay Trigger: could not check a row: ${(error as Error).message}`);
+			outcome = refuse(500, 'row could not be checked; see the n8n log');
+		}
+		if ('answer' in outcome) {
+			send(res, outcome.answer);
+			return { noWebhookResponse: true };
+		}
+
+		const workflowData = [[{ json: outcome.row as IDataObject, pairedItem: { item: 0 } }]];
+		if (this.getNodeParameter('responseMode', 'onReceived') !== 'lastNode') {
+			return { webhookResponse: { received: true }, workflowData };
+		}
+		const budgetSeconds = Number(this.getNodeParameter('responseBudgetSeconds', 25));
+		if (budgetSeconds > 0) {
+			// n8n answers when the execution ends and has no timeout of its own: race it from here.
+			void sleep(budgetSeconds * 1000).then(() => {
+				if (send(res, timedOut(budgetSeconds))) ignoreLaterWrites(res);
+			});
+		}
+		return { workflowData };
+	}
+}
+
+/** Either an answer the trigger sends itself (no execution) or the row that starts one. */
+type Outcome = { answer: Answer } | { row: Record<string, unknown> };
+
+const refuse = (status: number, error: string): Outcome => ({ answer: { status, body: { error } } });
+
+/** Secret first (401, nothing about the row is revealed), then the row's shape (400) and fields (422). */
+async function acceptRow(context: IWebhookFunctions, req: IncomingRequest): Promise<Outcome> {
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const maxBodyBytes = Number(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+	const rawBody = await readRawBody(req, maxBodyBytes);
+	if (!Buffer.isBuffer(rawBody)) return refuse(rawBody.status, rawBody.reason);
+
+	const secrets = secretsFrom(await context.getCredentials(CREDENTIAL_TYPE));
+	const clayHeader = String(context.getNodeParameter('clayHeader', '')).trim() || undefined;
+	const verified = verifySignature('clay', toVerifyRequest(req, rawBody, ''), { secrets, clayHeader, maxBodyBytes });
+	if (!verified.ok) return refuse(verified.status, verified.reason);
+
+	if (!isPlainObject(req.body)) return refuse(400, 'expected one JSON object per row');
+	const row = context.getNodeParameter('flatten', false) ? flattenEnrichment(req.body) : req.body;
+	const fields = ((context.getNodeParameter('fields', {}) as IDataObject).field ?? []) as unknown as RowField[];
+	const misconfigured = fieldDeclarationProblems(fields);
+	if (misconfigured.length) return refuse(500, `Clay Trigger is misconfigured: ${misconfigured.join('; ')}`);
+	const checked = checkRow(row, fields);
+	return checked.ok ? { row: checked.row } : { answer: invalidRow(checked.errors) };
+}

@@ -1,0 +1,106 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { FIELD_TYPES } from '../shared/clay';
+import { DEFAULT_CLAY_HEADER } from '../shared/signatures';
+import { maxBodyBytesOption } from '../signing';
+
+const TYPE_LABELS: Record<(typeof FIELD_TYPES)[number], string> = {
+	boolean: 'Boolean (true/false, yes/no, 1/0)',
+	date: 'Date (ISO 8601)',
+	domain: 'Domain',
+	email: 'Email',
+	number: 'Number (numeric text accepted)',
+	string: 'String',
+	url: 'URL (http/https)',
+};
+
+export const rowFieldValues: INodeProperties[] = [
+	{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. domain', description: 'Key in the row Clay sends' },
+	{
+		displayName: 'Type',
+		name: 'type',
+		type: 'options',
+		options: Object.entries(TYPE_LABELS)
+			.map(([value, name]) => ({ name, value }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
+		default: 'string',
+	},
+	{
+		displayName: 'Required',
+		name: 'required',
+		type: 'boolean',
+		default: false,
+		description: 'Whether a row without this field (absent, "", "N/A" or "null") is refused with 422',
+	},
+];
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Path',
+		name: 'path',
+		type: 'string',
+		default: 'clay',
+		required: true,
+		description: 'The URL to paste into Clay is the n8n webhook URL, then webhook/, then this path',
+	},
+	{
+		displayName: 'Secret Header',
+		name: 'clayHeader',
+		type: 'string',
+		default: DEFAULT_CLAY_HEADER,
+		description: 'Header you add in Clay’s HTTP API column (or webhook integration) holding the credential’s secret',
+	},
+	{
+		displayName: 'Respond',
+		name: 'responseMode',
+		type: 'options',
+		options: [
+			{
+				name: 'Immediately',
+				value: 'onReceived',
+				description: 'Answer {"received": true} once the row is verified and valid; the workflow runs on',
+			},
+			{
+				name: 'With Enrichment (Last Node’s Output)',
+				value: 'lastNode',
+				description: 'Clay’s HTTP API column receives the JSON of the last node’s first item and can store its fields',
+			},
+		],
+		default: 'onReceived',
+	},
+	{
+		displayName: 'Response Time Budget (Seconds)',
+		name: 'responseBudgetSeconds',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 25,
+		description:
+			'When the workflow has not finished by then, Clay gets a 504 with a timeout body instead of waiting; 0 waits as long as n8n does',
+		displayOptions: { show: { responseMode: ['lastNode'] } },
+	},
+	{
+		displayName: 'Row Fields',
+		name: 'fields',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Field',
+		default: { field: [{ name: 'domain', type: 'domain', required: true }] },
+		description: 'Fields a row must carry; values are coerced to their type. Rows that fail get a 422 with a reason per field and start no execution.',
+		options: [{ displayName: 'Field', name: 'field', values: rowFieldValues }],
+	},
+	{
+		displayName: 'Flatten Enrichment Data',
+		name: 'flatten',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to lift the leaves of a nested enrichment_data object to top-level fields (company.size → company_size) before validation',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [maxBodyBytesOption],
+	},
+];

@@ -1,0 +1,55 @@
+// The association each item names: from-object, to-object, their ids and an optional label.
+import type { IDataObject } from 'n8n-workflow';
+import type { AssociationLabel } from '../../crm/associations';
+import type { Run } from '../../helpers/run';
+import { readPerItem } from '../../helpers/run';
+
+export interface ItemPair {
+	fromType: string;
+	toType: string;
+	fromId: string;
+	toId: string;
+	label?: AssociationLabel;
+}
+
+const recordId = (value: unknown, what: string) => {
+	const id = String(value ?? '').trim();
+	if (!/^\d+$/.test(id)) throw new Error(`${what} '${id}' is not a HubSpot record id`);
+	return id;
+};
+
+export function readPairs(run: Run) {
+	return readPerItem(run, (index): ItemPair => {
+		const p = (name: string, fallback: unknown = '') => run.fn.getNodeParameter(name, index, fallback);
+		const labelled = p('associationKind', 'default') === 'labelled';
+		return {
+			fromType: String(p('fromObjectType')),
+			toType: String(p('toObjectType')),
+			fromId: recordId(p('fromId'), 'From ID'),
+			toId: recordId(p('toId'), 'To ID'),
+			...(labelled
+				? {
+						label: {
+							associationCategory: String(p('associationCategory', 'HUBSPOT_DEFINED')),
+							associationTypeId: Number(p('associationTypeId', 0)),
+						},
+					}
+				: {}),
+		};
+	});
+}
+
+/** Items sharing object types and label go in the same batch calls. */
+export function groupPairs(rows: ReturnType<typeof readPairs>) {
+	const groups = new Map<string, typeof rows>();
+	for (const row of rows) {
+		const { fromType, toType, label } = row.value;
+		const key = `${fromType}|${toType}|${label ? `${label.associationCategory}:${label.associationTypeId}` : 'default'}`;
+		groups.set(key, [...(groups.get(key) ?? []), row]);
+	}
+	return [...groups.values()];
+}
+
+export function pairJson(action: string, pair: ItemPair): IDataObject {
+	return { action, ...pair, ...(pair.label ? { label: { ...pair.label } } : {}) };
+}

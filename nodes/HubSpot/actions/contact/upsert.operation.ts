@@ -1,0 +1,101 @@
+// Contact upsert by email (batch upsert, idProperty email), optionally associating each contact
+// with its company in the same run: by the company's record id, or by its domain (looked up with
+// IN-filter searches). A contact written but not associated goes to Errors with what was done.
+import type { IDataObject } from 'n8n-workflow';
+import { companyKey, emailKey } from '../../../shared/crm';
+import { associate, pairKey } from '../../crm/associations';
+import { findByValues } from '../../crm/search';
+import { itemParameter, runParameter } from '../../helpers/parameters';
+import type { Run } from '../../helpers/run';
+import { toFailure } from '../../transport/failure';
+import { collectGroups, type WriteGroup } from '../common/groups';
+import { upsertByProperty } from '../common/upsertByProperty';
+
+type CompanyRef = { companyId: string } | { reason: string; code: string };
+
+export async function upsert(run: Run): Promise<void> {
+	const email = itemParameter(run, 'email');
+	const groups = await collectGroups(run, (index) => emailKey(email(index)));
+	// The email is the idProperty; sending it again as a property would only risk a case mismatch.
+	for (const group of groups) delete group.desired.email;
+	const contactIds = await upsertByProperty(run, groups, { endpoint: 'upsert', idProperty: 'email' });
+	const mode = runParameter<string>(run, 'associateWithCompany', 'none');
+	if (mode === 'none' || run.options.dryRun) return;
+	const written = groups.filter((group) => contactIds.has(group.key));
+	const companies = mode === 'companyDomain' ? await companiesByDomain(run, written) : companiesById(run, written);
+	await associateContacts(run, written, contactIds, companies);
+}
+
+function companiesById(run: Run, groups: WriteGroup[]): Map<number, CompanyRef> {
+	const refs = new Map<number, CompanyRef>();
+	const companyId = itemParameter(run, 'companyId');
+	for (const row of groups.flatMap((group) => group.rows)) {
+		const id = String(companyId(row) ?? '').trim();
+		refs.set(row, /^\d+$/.test(id) ? { companyId: id } : { reason: `Company ID '${id}' is not a HubSpot record id`, code: 'INVALID_INPUT' });
+	}
+	return refs;
+}
+
+async function companiesByDomain(run: Run, groups: WriteGroup[]): Promise<Map<number, CompanyRef>> {
+	const refs = new Map<number, CompanyRef>();
+	const keys = new Map<number, string>();
+	const companyDomain = itemParameter(run, 'companyDomain');
+	for (const row of groups.flatMap((group) => group.rows)) {
+		const outcome = companyKey(companyDomain(row));
+		if ('key' in outcome) keys.set(row, outcome.key);
+		else refs.set(row, outcome);
+	}
+	let found = new Map<string, IDataObject[]>();
+	try {
+		found = await findByValues(run.client, 'companies', 'domain', [...new Set(keys.values())], [], (domain) => {
+			const outcome = companyKey(domain);
+			return 'key' in outcome ? outcome.key : undefined;
+		});
+	} catch (error) {
+		const failure = toFailure(error);
+		for (const row of keys.keys()) refs.set(row, { reason: `Company lookup failed: ${failure.message}`, code: failure.category });
+		return refs;
+	}
+	for (const [row, key] of keys) {
+		const records = found.get(key);
+		refs.set(
+			row,
+			records?.length
+				? { companyId: String(records.reduce((a, b) => (Number(b.id) < Number(a.id) ? b : a)).id) }
+				: { reason: `No HubSpot company has the domain ${key}`, code: 'COMPANY_NOT_FOUND' },
+		);
+	}
+	return refs;
+}
+
+async function associateContacts(
+	run: Run,
+	groups: WriteGroup[],
+	contactIds: Map<string, string>,
+	companies: Map<number, CompanyRef>,
+): Promise<void> {
+	const rowsByPair = new Map<string, number[]>();
+	const pairs = [];
+	for (const group of groups) {
+		const contactId = contactIds.get(group.key)!;
+		for (const row of group.rows) {
+			const ref = companies.get(row)!;
+			if ('reason' in ref) {
+				run.out.fail(row, { message: `Contact ${contactId} written, not associated: ${ref.reason}`, category: ref.code });
+				continue;
+			}
+			const key = pairKey(contactId, ref.companyId);
+			if (!rowsByPair.has(key)) pairs.push({ fromId: contactId, toId: ref.companyId });
+			rowsByPair.set(key, [...(rowsByPair.get(key) ?? []), row]);
+		}
+	}
+	const outcome = await associate(run.client, 'contacts', 'companies', pairs, undefined, run.options.batchSize);
+	for (const [key, rows] of rowsByPair) {
+		const failure = outcome.failures.get(key);
+		const companyId = key.split('>')[1];
+		for (const row of rows) {
+			if (failure) run.out.fail(row, failure);
+			else run.out.annotate(row, { companyId, associated: true });
+		}
+	}
+}

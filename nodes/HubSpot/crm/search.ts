@@ -1,0 +1,63 @@
+// CRM search helpers. Search is limited separately (a few calls per second) and pages at 200, so
+// lookups ask for many values at once with IN filters instead of one search per row.
+import type { IDataObject } from 'n8n-workflow';
+import { chunk } from '../../shared/crm';
+import type { HubSpotClient } from '../transport/client';
+
+const PAGE_SIZE = 200;
+/** Values per IN filter (HubSpot's documented ceiling is 100). */
+export const IN_FILTER_VALUES = 100;
+
+/** Every page of one search; `limit` caps the records returned (undefined = all). */
+export async function searchAll(
+	client: HubSpotClient,
+	objectType: string,
+	body: IDataObject,
+	limit?: number,
+): Promise<IDataObject[]> {
+	const records: IDataObject[] = [];
+	let after: string | undefined;
+	do {
+		const pageSize = Math.min(PAGE_SIZE, limit === undefined ? PAGE_SIZE : limit - records.length);
+		const { body: page } = await client.request<{ results?: IDataObject[]; paging?: { next?: { after?: string } } }>({
+			method: 'POST',
+			path: `/crm/v3/objects/${encodeURIComponent(objectType)}/search`,
+			body: { ...body, limit: pageSize, ...(after ? { after } : {}) },
+			kind: 'search',
+		});
+		records.push(...(page.results ?? []));
+		after = page.paging?.next?.after;
+	} while (after && (limit === undefined || records.length < limit));
+	return records;
+}
+
+/**
+ * Records whose `property` is one of `values`, grouped by `keyOf(value)` (e.g. the normalized
+ * domain). Several records per key mean HubSpot already holds duplicates; callers pick one.
+ */
+export async function findByValues(
+	client: HubSpotClient,
+	objectType: string,
+	property: string,
+	values: readonly string[],
+	properties: readonly string[],
+	keyOf: (value: string) => string | undefined,
+): Promise<Map<string, IDataObject[]>> {
+	const found = new Map<string, IDataObject[]>();
+	for (const part of chunk(values, IN_FILTER_VALUES)) {
+		const records = await searchAll(client, objectType, {
+			filterGroups: [{ filters: [{ propertyName: property, operator: 'IN', values: part }] }],
+			properties: [...new Set([property, ...properties])],
+			sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' }],
+		});
+		for (const record of records) {
+			const value = (record.properties as IDataObject | undefined)?.[property];
+			const key = typeof value === 'string' ? keyOf(value) : undefined;
+			if (key === undefined) continue;
+			const list = found.get(key);
+			if (list) list.push(record);
+			else found.set(key, [record]);
+		}
+	}
+	return found;
+}

@@ -1,0 +1,153 @@
+// The only code that talks to HubSpot. Every call is authenticated by n8n with the node's
+// credential, paced by the throttle planner so it lands inside the rate-limit window, retried
+// (429 by policy, 5xx and network failures with backoff) and refused outright once the circuit
+// breaker has seen HubSpot fail N times in a row.
+import {
+	sleep,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+} from 'n8n-workflow';
+import {
+	CircuitBreaker,
+	decideRetry,
+	readRateLimitHeaders,
+	retryAfterMs,
+	ThrottlePlanner,
+	type CallKind,
+	type FailedAttempt,
+} from '../../shared/ratelimit';
+import { HubSpotFailure, isObject } from './failure';
+import type { TransportSettings } from './settings';
+
+export interface HubSpotRequest {
+	method: IHttpRequestMethods;
+	/** Below the base URL, e.g. `/crm/v3/objects/companies/batch/create`. */
+	path: string;
+	body?: unknown;
+	qs?: IDataObject;
+	/** Search calls have their own per-second limit. */
+	kind?: CallKind;
+}
+
+export interface HubSpotResponse<T = IDataObject> {
+	status: number;
+	body: T;
+}
+
+type Caller = IExecuteFunctions | ILoadOptionsFunctions;
+
+interface RawResponse {
+	statusCode: number;
+	body: unknown;
+	headers: Record<string, unknown>;
+}
+
+const NETWORK_CODE = /^E[A-Z_]+$/;
+
+function networkCode(error: unknown): string {
+	const candidates = [error, isObject(error) ? error.cause : undefined];
+	for (const candidate of candidates) {
+		const code = isObject(candidate) ? candidate.code : undefined;
+		if (typeof code === 'string' && NETWORK_CODE.test(code)) return code;
+	}
+	return 'NETWORK_ERROR';
+}
+
+export class HubSpotClient {
+	private readonly planner: ThrottlePlanner;
+	private readonly breaker: CircuitBreaker;
+
+	constructor(
+		private readonly caller: Caller,
+		private readonly credentialType: string,
+		private readonly baseUrl: string,
+		private readonly settings: TransportSettings,
+		/** Shared with every client of the same credential (see planners.ts); a run's own when absent. */
+		planner?: ThrottlePlanner,
+	) {
+		this.planner = planner ?? new ThrottlePlanner(settings.throttle);
+		this.breaker = new CircuitBreaker(settings.breaker);
+	}
+
+	/** A 2xx answer (207 included: batch callers read its `errors[]`), or a thrown HubSpotFailure. */
+	async request<T = IDataObject>(request: HubSpotRequest): Promise<HubSpotResponse<T>> {
+		const kind = request.kind ?? 'standard';
+		for (let attempt = 1; ; attempt++) {
+			if (!this.breaker.allows(Date.now())) throw this.circuitOpen();
+			const wait = this.planner.delayFor(kind, Date.now());
+			if (wait > 0) await sleep(wait);
+			const sentAt = Date.now();
+			this.planner.record(kind, sentAt);
+
+			const outcome = await this.send(request);
+			this.planner.answered(kind, sentAt, Date.now());
+			if ('statusCode' in outcome) this.planner.observe(readRateLimitHeaders(outcome.headers), Date.now());
+			if ('statusCode' in outcome && outcome.statusCode < 300) {
+				this.breaker.onSuccess();
+				return { status: outcome.statusCode, body: outcome.body as T };
+			}
+
+			const failure = this.describe(outcome);
+			const decision = decideRetry(failure, attempt, this.settings.retry);
+			// Only an unhealthy HubSpot trips the breaker; a 4xx or a 429 is a healthy answer.
+			if (decision.kind === 'transient') this.breaker.onFailure(Date.now());
+			else this.breaker.onSuccess();
+			if (!decision.retry) throw this.toFailure(outcome, attempt, decision.reason);
+			await sleep(decision.delayMs);
+		}
+	}
+
+	private async send(request: HubSpotRequest): Promise<RawResponse | { error: unknown }> {
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url: `${this.baseUrl}${request.path}`,
+			qs: request.qs,
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: this.settings.timeoutMs,
+		};
+		if (request.body !== undefined) options.body = request.body as IDataObject;
+		try {
+			return (await this.caller.helpers.httpRequestWithAuthentication.call(
+				this.caller,
+				this.credentialType,
+				options,
+			)) as RawResponse;
+		} catch (error) {
+			return { error };
+		}
+	}
+
+	private describe(outcome: RawResponse | { error: unknown }): FailedAttempt {
+		if (!('statusCode' in outcome)) return { networkCode: networkCode(outcome.error) };
+		const body = isObject(outcome.body) ? outcome.body : {};
+		return {
+			status: outcome.statusCode,
+			policyName: typeof body.policyName === 'string' ? body.policyName : undefined,
+			retryAfterMs: retryAfterMs(outcome.headers, Date.now()),
+		};
+	}
+
+	private toFailure(outcome: RawResponse | { error: unknown }, attempts: number, reason: string): HubSpotFailure {
+		if (!('statusCode' in outcome)) {
+			const code = networkCode(outcome.error);
+			const message = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+			return new HubSpotFailure({ message: `${message} (${reason})`, category: code, attempts });
+		}
+		const fallback = `HubSpot answered HTTP ${outcome.statusCode}`;
+		const failure = HubSpotFailure.fromBody(outcome.body, outcome.statusCode, fallback, { attempts });
+		if (attempts > 1) failure.message = `${failure.message} (${reason})`;
+		return failure;
+	}
+
+	private circuitOpen(): HubSpotFailure {
+		return new HubSpotFailure({
+			message: `Not sent: HubSpot failed ${this.settings.breaker.threshold} calls in a row, so this run stopped calling it (circuit open). Re-run these items later.`,
+			category: 'CIRCUIT_OPEN',
+		});
+	}
+}
