@@ -46,7 +46,7 @@ export const pairs: Pair[] = [
     title: 'Signal Score',
     path: 'bench-score',
     target: '≥ 1.0×',
-    note: 'default intent × 0.4 + fit × 0.6 with tiers and explanation, vs a Set node assigning `{{ $json.intent * 0.4 + $json.fit * 0.6 }}` (no tiers, no explanation). The gap is n8n's expression evaluation (about 0.6 ms per item on n8n 2.41.1's default expression engine), which a node computing in code does not pay.',
+    note: 'default intent × 0.4 + fit × 0.6 with tiers and explanation, vs a Set node assigning `{{ $json.intent * 0.4 + $json.fit * 0.6 }}` (no tiers, no explanation). The gap is n8n’s expression evaluation (about 0.6 ms per item on n8n 2.41.1’s default expression engine), which a node computing in code does not pay.',
     ours: {
       name: 'Signal Score',
       type: 'n8n-nodes-revops.signalScore',

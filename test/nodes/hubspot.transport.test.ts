@@ -26,7 +26,8 @@ describe('HubSpot transport', () => {
 	test('stays under the search limit (5/s, no headers) with the default setting: no 429', async () => {
 		await admin(t.sb, 'PUT', '/hubspot/limits', { searchPerSecond: 5 });
 		const rows = clayRows({ rows: 1200, companies: 1200, seed: 4 });
-		const run = await runHubSpot(t.sb, companyUpsert({ searchRequestsPerSecond: 5 }), rows);
+		// One IN filter of 100 domains per search (not 5 OR-ed), so there are 12 searches to pace.
+		const run = await runHubSpot(t.sb, companyUpsert({ searchRequestsPerSecond: 5, searchFilterGroups: 1 }), rows);
 		expect(run.outputs[1]).toEqual([]);
 		const log = await requestLog(t.sb);
 		expect(log.filter((r) => r.path.endsWith('/search'))).toHaveLength(12);
@@ -55,9 +56,10 @@ describe('HubSpot transport', () => {
 	});
 
 	test('5xx, resets and exhausted retries: retried with backoff, a call that never succeeds fails only its items', async () => {
-		await admin(t.sb, 'PUT', '/faults', { serviceUnavailable503: 0.2, connectionReset: 0.05, systems: ['hubspot'], seed: 21 });
+		await admin(t.sb, 'PUT', '/faults', { serviceUnavailable503: 0.4, connectionReset: 0.05, systems: ['hubspot'], seed: 21 });
 		const rows = clayRows({ rows: 400, companies: 400, seed: 8 });
-		const run = await runHubSpot(t.sb, companyUpsert({ batchSize: 20, maxAttempts: 2, circuitBreakerThreshold: 1000 }), rows);
+		const options = { batchSize: 10, searchFilterGroups: 1, maxAttempts: 2, circuitBreakerThreshold: 1000 };
+		const run = await runHubSpot(t.sb, companyUpsert(options), rows);
 		const [success, errors] = pairedIndexes(run);
 		expect([...success, ...errors].sort((a, b) => a - b)).toEqual([...Array(400).keys()]);
 		expect(errors.length).toBeGreaterThan(0);
@@ -87,7 +89,8 @@ describe('HubSpot transport', () => {
 		);
 		expect(contacts.outputs[0]).toHaveLength(200);
 		const log = await requestLog(t.sb);
-		expect(log).toHaveLength(16);
+		// One search (200 domains), 4 batch creates, 4 contact upserts, 4 association calls.
+		expect(log).toHaveLength(13);
 		expect(log.filter((r) => r.status === 429)).toEqual([]);
 	});
 

@@ -7,6 +7,8 @@ import type { HubSpotClient } from '../transport/client';
 const PAGE_SIZE = 200;
 /** Values per IN filter (HubSpot's documented ceiling is 100). */
 export const IN_FILTER_VALUES = 100;
+/** Filter groups per search (OR-ed): HubSpot allows 5, so one call can look up 500 values. */
+export const DEFAULT_FILTER_GROUPS = 5;
 
 /** Every page of one search; `limit` caps the records returned (undefined = all). */
 export async function searchAll(
@@ -34,6 +36,7 @@ export async function searchAll(
 /**
  * Records whose `property` is one of `values`, grouped by `keyOf(value)` (e.g. the normalized
  * domain). Several records per key mean HubSpot already holds duplicates; callers pick one.
+ * Each call ORs up to `filterGroups` IN filters of 100 values: search has the tighter limit.
  */
 export async function findByValues(
 	client: HubSpotClient,
@@ -42,11 +45,14 @@ export async function findByValues(
 	values: readonly string[],
 	properties: readonly string[],
 	keyOf: (value: string) => string | undefined,
+	filterGroups = DEFAULT_FILTER_GROUPS,
 ): Promise<Map<string, IDataObject[]>> {
 	const found = new Map<string, IDataObject[]>();
-	for (const part of chunk(values, IN_FILTER_VALUES)) {
+	for (const part of chunk(values, IN_FILTER_VALUES * filterGroups)) {
 		const records = await searchAll(client, objectType, {
-			filterGroups: [{ filters: [{ propertyName: property, operator: 'IN', values: part }] }],
+			filterGroups: chunk(part, IN_FILTER_VALUES).map((group) => ({
+				filters: [{ propertyName: property, operator: 'IN', values: group }],
+			})),
 			properties: [...new Set([property, ...properties])],
 			sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' }],
 		});

@@ -94,6 +94,14 @@ export const optionsProperty: INodeProperties = {
 			description: 'First retry waits about this long; each further retry doubles it (with jitter)',
 		},
 		{
+			displayName: 'Search Filter Groups',
+			name: 'searchFilterGroups',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 5 },
+			default: 5,
+			description: 'Company lookups: IN filters of 100 domains OR-ed per search call (HubSpot allows 5 filter groups)',
+		},
+		{
 			displayName: 'Search Requests per Second',
 			name: 'searchRequestsPerSecond',
 			type: 'number',

@@ -12,7 +12,7 @@ export interface ThrottleSettings {
 	intervalMs: number;
 	/** CRM search has its own limit and sends no headers, so it is a setting. */
 	searchPerSecond: number;
-	/** Extra spacing against clock skew and network jitter between our send and HubSpot's arrival. */
+	/** Extra spacing against clock granularity; calls are counted from their answer (see answered()). */
 	marginMs: number;
 	/** Calls left untouched in each window, for other workflows sharing the app. */
 	reserve: number;
@@ -22,7 +22,7 @@ export const FREE_TIER: ThrottleSettings = {
 	max: 100,
 	intervalMs: 10_000,
 	searchPerSecond: 5,
-	marginMs: 250,
+	marginMs: 50,
 	reserve: 0,
 };
 
