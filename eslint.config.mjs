@@ -3,4 +3,7 @@
 import { config } from '@n8n/node-cli/eslint';
 import { globalIgnores } from 'eslint/config';
 
-export default [globalIgnores(['dist', 'node_modules', 'test', 'sandbox', 'scripts', 'bench', '*.js', '*.mjs']), ...config];
+export default [
+	globalIgnores(['dist', 'node_modules', 'test', 'sandbox', 'scripts', 'bench', '*.js', '*.mjs']),
+	...config,
+];

@@ -6,25 +6,25 @@ const { src, dest, series } = require('gulp');
 const { validateTemplates } = require('./scripts/templates');
 
 function copyAssets() {
-  return src(['nodes/**/*.{svg,png}', 'nodes/**/*.node.json', 'credentials/**/*.{svg,png}'], {
-    base: '.',
-    encoding: false,
-  }).pipe(dest('dist'));
+	return src(['nodes/**/*.{svg,png}', 'nodes/**/*.node.json', 'credentials/**/*.{svg,png}'], {
+		base: '.',
+		encoding: false,
+	}).pipe(dest('dist'));
 }
 
 function templates(done) {
-  const pkg = require('./package.json');
-  const files = fs.existsSync('workflows')
-    ? fs.readdirSync('workflows').filter((f) => f.endsWith('.json'))
-    : [];
-  const problems = validateTemplates(
-    files.map((f) => ({ file: f, text: fs.readFileSync(path.join('workflows', f), 'utf8') })),
-    pkg,
-  );
-  if (problems.length) return done(new Error(`workflow templates:\n  ${problems.join('\n  ')}`));
-  fs.mkdirSync('dist/workflows', { recursive: true });
-  for (const f of files) fs.copyFileSync(path.join('workflows', f), path.join('dist/workflows', f));
-  done();
+	const pkg = require('./package.json');
+	const files = fs.existsSync('workflows')
+		? fs.readdirSync('workflows').filter((f) => f.endsWith('.json'))
+		: [];
+	const problems = validateTemplates(
+		files.map((f) => ({ file: f, text: fs.readFileSync(path.join('workflows', f), 'utf8') })),
+		pkg,
+	);
+	if (problems.length) return done(new Error(`workflow templates:\n  ${problems.join('\n  ')}`));
+	fs.mkdirSync('dist/workflows', { recursive: true });
+	for (const f of files) fs.copyFileSync(path.join('workflows', f), path.join('dist/workflows', f));
+	done();
 }
 
 exports.build = series(copyAssets, templates);

@@ -9,7 +9,9 @@ import { writeBenchmarksSection } from './lib/benchmarksSection';
 import { pairAccuracy, type LabelledPair, type PairAccuracy } from './lib/pairAccuracy';
 
 const root = join(__dirname, '..');
-const pairs = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'company-pairs.json'), 'utf8')) as LabelledPair[];
+const pairs = JSON.parse(
+	readFileSync(join(root, 'test', 'fixtures', 'company-pairs.json'), 'utf8'),
+) as LabelledPair[];
 
 const percent = (value: number) => value.toFixed(4);
 
@@ -27,7 +29,10 @@ const variants = [
 		delete o.fuzzyName;
 		delete o.joinFallbackKeys;
 	}),
-	variant('Jaro-Winkler 0.92', (o) => (o.fuzzyName = { algorithm: 'jaroWinkler', threshold: 0.92 })),
+	variant(
+		'Jaro-Winkler 0.92',
+		(o) => (o.fuzzyName = { algorithm: 'jaroWinkler', threshold: 0.92 }),
+	),
 	variant('token set 0.90', (o) => (o.fuzzyName = { algorithm: 'tokenSet', threshold: 0.9 })),
 ];
 
@@ -39,7 +44,7 @@ const lines = [
 		`(${positives} same company, ${pairs.length - positives} different). Each pair is deduplicated on its own with the ` +
 		'default company settings (`companyDedupeOptions()`: registrable domain of domain/website/email, company-name ' +
 		'fallback for records without a company domain, fallback-key joining, Jaro-Winkler ≥ 0.95 inside a domain block). ' +
-		'Labels follow the CRM convention of one company per registrable domain: a division on the parent\'s domain is the ' +
+		"Labels follow the CRM convention of one company per registrable domain: a division on the parent's domain is the " +
 		'same company, a subsidiary or regional site on its own domain (google.co.uk vs google.com) is not.',
 	'',
 	`Regenerate: \`npx tsx bench/dedupe-accuracy.ts\`. Unit test \`test/unit/dedupe/accuracy.test.ts\` asserts precision ≥ 0.98 and recall ≥ 0.95.`,
@@ -66,7 +71,10 @@ const lines = [
 	'',
 	'| settings | precision | recall | FP | FN |',
 	'|---|---:|---:|---:|---:|',
-	...variants.map(([label, r]) => `| ${label} | ${percent(r.precision)} | ${percent(r.recall)} | ${r.falsePositives} | ${r.falseNegatives} |`),
+	...variants.map(
+		([label, r]) =>
+			`| ${label} | ${percent(r.precision)} | ${percent(r.recall)} | ${r.falsePositives} | ${r.falseNegatives} |`,
+	),
 	'',
 	'Limits: the fixture was written by the same people who wrote the rules, so it measures the intended behaviour on ' +
 		'realistic cases rather than an independent sample. Fallback-key joining and the 0.95 threshold were chosen after a ' +
@@ -77,4 +85,6 @@ const lines = [
 ];
 
 const file = writeBenchmarksSection('dedupe-accuracy', lines);
-process.stdout.write(`precision ${percent(defaults.precision)} recall ${percent(defaults.recall)} on ${pairs.length} pairs; wrote ${file}\n`);
+process.stdout.write(
+	`precision ${percent(defaults.precision)} recall ${percent(defaults.recall)} on ${pairs.length} pairs; wrote ${file}\n`,
+);

@@ -53,9 +53,17 @@ async function adminCall(sb: Sandbox, method: string, path: string, body?: unkno
 }
 
 /** Posts the rows to the workflow's webhook and waits for its execution to finish. */
-async function runWorkflow(n8n: N8nInstance, workflow: string, path: string, rows: ClayRow[]): Promise<Execution> {
+async function runWorkflow(
+	n8n: N8nInstance,
+	workflow: string,
+	path: string,
+	rows: ClayRow[],
+): Promise<Execution> {
 	const workflowId = n8n.workflowIds[workflow];
-	const before = await n8n.api<{ data: Execution[] }>('GET', `/executions?workflowId=${workflowId}&limit=1`);
+	const before = await n8n.api<{ data: Execution[] }>(
+		'GET',
+		`/executions?workflowId=${workflowId}&limit=1`,
+	);
 	const previous = before.data[0]?.id;
 	const res = await fetch(n8n.webhookUrl(path), {
 		method: 'POST',
@@ -67,7 +75,9 @@ async function runWorkflow(n8n: N8nInstance, workflow: string, path: string, row
 		await sleep(1000);
 		let latest: Execution | undefined;
 		try {
-			latest = (await n8n.api<{ data: Execution[] }>('GET', `/executions?workflowId=${workflowId}&limit=1`)).data[0];
+			latest = (
+				await n8n.api<{ data: Execution[] }>('GET', `/executions?workflowId=${workflowId}&limit=1`)
+			).data[0];
 		} catch (error) {
 			// n8n's event loop is busy with the run: a kept-alive socket can be reset under us. Ask again.
 			if (++resets > 30) throw error;
@@ -87,25 +97,51 @@ interface ResultData {
  * Items on the Errors outputs of the package's nodes, and the error that ended the run, if any (the
  * built-in node has no error output: a failure it does not survive stops the run).
  */
-async function outcome(n8n: N8nInstance, execution: Execution, nodes: string[]): Promise<{ errors: number; nodeSeconds: number; failure?: string }> {
-	const full = await n8n.api<{ data?: { resultData?: ResultData } }>('GET', `/executions/${execution.id}?includeData=true`);
+async function outcome(
+	n8n: N8nInstance,
+	execution: Execution,
+	nodes: string[],
+): Promise<{ errors: number; nodeSeconds: number; failure?: string }> {
+	const full = await n8n.api<{ data?: { resultData?: ResultData } }>(
+		'GET',
+		`/executions/${execution.id}?includeData=true`,
+	);
 	const result = full.data?.resultData ?? {};
 	const runData = result.runData ?? {};
 	return {
-		errors: nodes.reduce((sum, node) => sum + (runData[node]?.[0]?.data?.main?.[1]?.length ?? 0), 0),
-		nodeSeconds: nodes.reduce((sum, node) => sum + (runData[node]?.[0]?.executionTime ?? 0), 0) / 1000,
-		failure: result.error ? `${result.lastNodeExecuted ?? ''}: ${result.error.message ?? ''}` : undefined,
+		errors: nodes.reduce(
+			(sum, node) => sum + (runData[node]?.[0]?.data?.main?.[1]?.length ?? 0),
+			0,
+		),
+		nodeSeconds:
+			nodes.reduce((sum, node) => sum + (runData[node]?.[0]?.executionTime ?? 0), 0) / 1000,
+		failure: result.error
+			? `${result.lastNodeExecuted ?? ''}: ${result.error.message ?? ''}`
+			: undefined,
 	};
 }
 
-async function measure(sb: Sandbox, n8n: N8nInstance, workflow: WorkflowJson, path: string, rows: ClayRow[], errorNodes: string[]): Promise<Measured> {
+async function measure(
+	sb: Sandbox,
+	n8n: N8nInstance,
+	workflow: WorkflowJson,
+	path: string,
+	rows: ClayRow[],
+	errorNodes: string[],
+): Promise<Measured> {
 	await adminCall(sb, 'POST', '/reset');
 	const execution = await runWorkflow(n8n, workflow.name, path, rows);
-	const log = (await adminCall(sb, 'GET', '/requests?system=hubspot&limit=100000000')).results as Array<{ status: number; at: string; path: string; method: string }>;
+	const log = (await adminCall(sb, 'GET', '/requests?system=hubspot&limit=100000000'))
+		.results as Array<{ status: number; at: string; path: string; method: string }>;
 	const start = Date.parse(log[0]?.at ?? '');
-	for (const r of log.filter((entry) => entry.status === 429)) console.log(`429 at +${(Date.parse(r.at) - start) / 1000}s: ${r.method} ${r.path}`);
-	const companies = (await adminCall(sb, 'GET', '/hubspot/objects/companies')).results as Array<{ properties: Record<string, string> }>;
-	const contacts = (await adminCall(sb, 'GET', '/hubspot/objects/contacts')).results as Array<{ associations: Record<string, unknown[]> }>;
+	for (const r of log.filter((entry) => entry.status === 429))
+		console.log(`429 at +${(Date.parse(r.at) - start) / 1000}s: ${r.method} ${r.path}`);
+	const companies = (await adminCall(sb, 'GET', '/hubspot/objects/companies')).results as Array<{
+		properties: Record<string, string>;
+	}>;
+	const contacts = (await adminCall(sb, 'GET', '/hubspot/objects/contacts')).results as Array<{
+		associations: Record<string, unknown[]>;
+	}>;
 	const { errors, nodeSeconds, failure } = await outcome(n8n, execution, errorNodes);
 	return {
 		rows: rows.length,
@@ -144,8 +180,16 @@ async function main() {
 	const builtin = builtinWorkflow();
 	const n8n = await startN8n({
 		credentials: [
-			{ name: 'HubSpot sandbox (RevOps)', type: 'hubSpotRevOpsPrivateAppApi', data: { accessToken: 'pat-sandbox', baseUrl: sandbox.hubspotUrl } },
-			{ name: 'HubSpot sandbox (built-in)', type: 'hubspotAppToken', data: { appToken: 'pat-sandbox' } },
+			{
+				name: 'HubSpot sandbox (RevOps)',
+				type: 'hubSpotRevOpsPrivateAppApi',
+				data: { accessToken: 'pat-sandbox', baseUrl: sandbox.hubspotUrl },
+			},
+			{
+				name: 'HubSpot sandbox (built-in)',
+				type: 'hubspotAppToken',
+				data: { appToken: 'pat-sandbox' },
+			},
 		],
 		workflows: [ours, builtin],
 		env: {
@@ -155,7 +199,10 @@ async function main() {
 		},
 	});
 	try {
-		const revops = await measure(sandbox, n8n, ours, 'bench-revops', rows, ['Upsert companies', 'Upsert contacts']);
+		const revops = await measure(sandbox, n8n, ours, 'bench-revops', rows, [
+			'Upsert companies',
+			'Upsert contacts',
+		]);
 		console.log('revops', revops);
 		// BENCH_BUILTIN_ROWS=0: only the package's run, printed, BENCHMARKS.md left alone.
 		if (!sample.length) return;
@@ -176,7 +223,17 @@ function builtinCeiling(rows: number): { rowsPerSecond: number } {
 
 function report(revops: Measured, base: Measured, rows: ClayRow[], sample: ClayRow[]) {
 	const fixed = (n: number, d = 1) => n.toFixed(d);
-	const domains = (list: ClayRow[]) => new Set(list.map((r) => r.domain.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').split('/')[0])).size;
+	const domains = (list: ClayRow[]) =>
+		new Set(
+			list.map(
+				(r) =>
+					r.domain
+						.toLowerCase()
+						.replace(/^https?:\/\//, '')
+						.replace(/^www\./, '')
+						.split('/')[0],
+			),
+		).size;
 	const ours = ceiling(rows.length, domains(rows));
 	const theirs = builtinCeiling(sample.length);
 	const line = (name: string, m: Measured, c: { rowsPerSecond: number }) =>

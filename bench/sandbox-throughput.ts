@@ -61,11 +61,18 @@ function startChild(): Promise<{ child: ChildProcess; url: string }> {
 			const match = /listening on (http:\/\/\S+)/.exec(out);
 			if (match) resolve({ child, url: match[1] });
 		});
-		child.once('exit', (code) => reject(new Error(`sandbox exited early (code ${String(code)}): ${out}`)));
+		child.once('exit', (code) =>
+			reject(new Error(`sandbox exited early (code ${String(code)}): ${out}`)),
+		);
 	});
 }
 
-async function json(url: string, method: string, body?: unknown, headers: Record<string, string> = {}) {
+async function json(
+	url: string,
+	method: string,
+	body?: unknown,
+	headers: Record<string, string> = {},
+) {
 	const res = await fetch(url, {
 		method,
 		headers: { 'content-type': 'application/json', ...headers },
@@ -98,7 +105,10 @@ async function measure(url: string, scenario: Scenario): Promise<Measured> {
 async function main() {
 	const { child, url } = await startChild();
 	try {
-		await json(`${url}/_sandbox/hubspot/limits`, 'PUT', { tenSecondly: 1_000_000_000, daily: 1_000_000_000_000 });
+		await json(`${url}/_sandbox/hubspot/limits`, 'PUT', {
+			tenSecondly: 1_000_000_000,
+			daily: 1_000_000_000_000,
+		});
 		await json(`${url}/_sandbox/slack/limits`, 'PUT', { perChannelPerSecond: 1_000_000_000 });
 		const auth = { authorization: 'Bearer pat-sandbox' };
 		const company = await json(

@@ -22,7 +22,8 @@ export class ClayApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'Auth token of the table’s webhook source, sent as the x-clay-webhook-auth header',
+			description:
+				'Auth token of the table’s webhook source, sent as the x-clay-webhook-auth header',
 		},
 		{
 			displayName: 'Public API Key',

@@ -48,7 +48,12 @@ export class HubSpotRevOpsOAuth2Api implements ICredentialType {
 			required: true,
 		},
 		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: SCOPES.join(' ') },
-		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
 		{
 			displayName: 'Base URL',

@@ -26,7 +26,8 @@ export class HubSpotRevOpsPrivateAppApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The private app token (pat-…) with the CRM object, schema and association scopes you use',
+			description:
+				'The private app token (pat-…) with the CRM object, schema and association scopes you use',
 		},
 		{
 			displayName: 'Base URL',

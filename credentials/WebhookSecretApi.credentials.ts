@@ -24,7 +24,8 @@ export class WebhookSecretApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The signing secret the sender uses now (e.g. whsec_… for Stripe or Standard Webhooks)',
+			description:
+				'The signing secret the sender uses now (e.g. whsec_… for Stripe or Standard Webhooks)',
 		},
 		{
 			displayName: 'Previous Secret',
@@ -32,7 +33,8 @@ export class WebhookSecretApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'The secret being rotated out; requests signed with it are still accepted until you clear it',
+			description:
+				'The secret being rotated out; requests signed with it are still accepted until you clear it',
 		},
 	];
 }

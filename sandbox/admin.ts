@@ -20,8 +20,12 @@ export function createAdmin(state: SandboxState, options: AdminOptions) {
 	const router = new Router();
 	const fileFrom = (ctx: Ctx) => {
 		const body = jsonBody(ctx);
-		const file = isPlainObject(body) && typeof body.file === 'string' ? body.file : options.snapshotFile;
-		if (!file) throw new Error('No snapshot file: pass {"file": "..."} or start the sandbox with snapshotFile');
+		const file =
+			isPlainObject(body) && typeof body.file === 'string' ? body.file : options.snapshotFile;
+		if (!file)
+			throw new Error(
+				'No snapshot file: pass {"file": "..."} or start the sandbox with snapshotFile',
+			);
 		return file;
 	};
 
@@ -108,13 +112,17 @@ export function createAdmin(state: SandboxState, options: AdminOptions) {
 	});
 
 	router.get('/clock', (ctx) =>
-		sendJson(ctx.res, 200, { now: state.clock.now(), iso: new Date(state.clock.now()).toISOString() }),
+		sendJson(ctx.res, 200, {
+			now: state.clock.now(),
+			iso: new Date(state.clock.now()).toISOString(),
+		}),
 	);
 
 	/** `{ms}`: moves the sandbox clock forward (rate-limit windows, search lag, timestamps). */
 	router.post('/clock/advance', (ctx) => {
 		const body = jsonBody(ctx);
-		if (!isPlainObject(body) || typeof body.ms !== 'number' || body.ms < 0) throw new Error('ms must be a number >= 0');
+		if (!isPlainObject(body) || typeof body.ms !== 'number' || body.ms < 0)
+			throw new Error('ms must be a number >= 0');
 		const now = state.clock.advance(body.ms);
 		sendJson(ctx.res, 200, { now, iso: new Date(now).toISOString() });
 	});
@@ -125,13 +133,16 @@ export function createAdmin(state: SandboxState, options: AdminOptions) {
 
 	return async (ctx: Ctx) => {
 		const match = router.match(ctx.method, ctx.path);
-		if (!match) return sendJson(ctx.res, 404, { error: `No admin route ${ctx.method} ${ctx.path}` });
-		if ('allowed' in match) return sendJson(ctx.res, 405, { error: `Use ${match.allowed.join(' or ')}` });
+		if (!match)
+			return sendJson(ctx.res, 404, { error: `No admin route ${ctx.method} ${ctx.path}` });
+		if ('allowed' in match)
+			return sendJson(ctx.res, 405, { error: `Use ${match.allowed.join(' or ')}` });
 		ctx.params = match.params;
 		try {
 			await match.handler(ctx);
 		} catch (error) {
-			const status = error instanceof HttpError && !(error instanceof HubSpotError) ? error.status : 400;
+			const status =
+				error instanceof HttpError && !(error instanceof HubSpotError) ? error.status : 400;
 			sendJson(ctx.res, status, { error: (error as Error).message });
 		}
 	};

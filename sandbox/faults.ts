@@ -145,10 +145,12 @@ export class Faults {
 	batchFailures(system: System, path: string, inputCount: number): Set<number> {
 		const failed = new Set<number>();
 		const c = this.config;
-		if (inputCount === 0 || c.batchPartialFailure <= 0 || !this.applies(system, path)) return failed;
+		if (inputCount === 0 || c.batchPartialFailure <= 0 || !this.applies(system, path))
+			return failed;
 		if (this.random() >= c.batchPartialFailure) return failed;
 		const count = Math.max(1, Math.round(inputCount * c.batchPartialFailureShare));
-		while (failed.size < Math.min(count, inputCount)) failed.add(Math.floor(this.random() * inputCount));
+		while (failed.size < Math.min(count, inputCount))
+			failed.add(Math.floor(this.random() * inputCount));
 		return failed;
 	}
 }

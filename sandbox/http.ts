@@ -37,7 +37,10 @@ interface Route {
 	handler: Handler;
 }
 
-export type RouteMatch = { handler: Handler; params: Record<string, string> } | { allowed: string[] } | undefined;
+export type RouteMatch =
+	| { handler: Handler; params: Record<string, string> }
+	| { allowed: string[] }
+	| undefined;
 
 /** Matches `/a/:b/c` patterns; a trailing `*name` segment captures the rest of the path. */
 export class Router {
@@ -141,7 +144,12 @@ function parseJson<T>(text: string): T {
 	}
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Headers = {}) {
+export function sendJson(
+	res: ServerResponse,
+	status: number,
+	body: unknown,
+	headers: Headers = {},
+) {
 	const payload = JSON.stringify(body);
 	res.writeHead(status, {
 		'Content-Type': 'application/json;charset=utf-8',

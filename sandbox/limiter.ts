@@ -50,10 +50,16 @@ export class SlidingWindow {
 }
 
 /** Applies `{enabled?, <rateKey>?}` from an admin request to a limit setting (rate must be ≥ 1). */
-export function patchLimit<T extends { enabled: boolean }>(current: T, body: unknown, rateKey: keyof T & string): T {
-	if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('Expected a JSON object');
+export function patchLimit<T extends { enabled: boolean }>(
+	current: T,
+	body: unknown,
+	rateKey: keyof T & string,
+): T {
+	if (typeof body !== 'object' || body === null || Array.isArray(body))
+		throw new Error('Expected a JSON object');
 	const { enabled, [rateKey]: rate } = body as Record<string, unknown>;
-	if (enabled !== undefined && typeof enabled !== 'boolean') throw new Error('enabled must be a boolean');
+	if (enabled !== undefined && typeof enabled !== 'boolean')
+		throw new Error('enabled must be a boolean');
 	if (rate !== undefined && !(typeof rate === 'number' && rate >= 1))
 		throw new Error(`${rateKey} must be a number >= 1`);
 	return {

@@ -33,7 +33,8 @@ export class RequestLog {
 
 	add(entry: Omit<LoggedRequest, 'seq'>): void {
 		this.entries.push({ seq: ++this.seq, ...entry });
-		if (this.entries.length > this.capacity * 1.25) this.entries = this.entries.slice(-this.capacity);
+		if (this.entries.length > this.capacity * 1.25)
+			this.entries = this.entries.slice(-this.capacity);
 	}
 
 	list(q: RequestQuery = {}): LoggedRequest[] {

@@ -46,7 +46,10 @@ const PREFIXES: Array<[string, System]> = [
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function createSandbox(options: SandboxOptions = {}): { server: Server; state: SandboxState } {
+export function createSandbox(options: SandboxOptions = {}): {
+	server: Server;
+	state: SandboxState;
+} {
 	const state = new SandboxState(options.now);
 	if (options.snapshotFile) loadSnapshot(state, options.snapshotFile);
 	const apps: Record<Exclude<System, 'admin'>, SystemApp> = {
@@ -64,7 +67,9 @@ export function createSandbox(options: SandboxOptions = {}): { server: Server; s
 		const url = req.url ?? '/';
 		const q = url.indexOf('?');
 		const fullPath = q === -1 ? url : url.slice(0, q);
-		const entry = PREFIXES.find(([prefix]) => fullPath === prefix || fullPath.startsWith(`${prefix}/`));
+		const entry = PREFIXES.find(
+			([prefix]) => fullPath === prefix || fullPath.startsWith(`${prefix}/`),
+		);
 		if (!entry) {
 			return sendJson(res, 404, {
 				error: 'not_found',
@@ -115,7 +120,8 @@ export function createSandbox(options: SandboxOptions = {}): { server: Server; s
 
 	const server = createServer((req, res) => {
 		handle(req, res).catch((error: Error) => {
-			if (!res.headersSent) sendJson(res, error instanceof HttpError ? error.status : 500, { error: error.message });
+			if (!res.headersSent)
+				sendJson(res, error instanceof HttpError ? error.status : 500, { error: error.message });
 			else res.destroy();
 		});
 	});

@@ -54,7 +54,8 @@ export class SandboxState {
 	}
 
 	restore(snapshot: Snapshot) {
-		if (snapshot.version !== 1) throw new Error(`Unsupported snapshot version ${String(snapshot.version)}`);
+		if (snapshot.version !== 1)
+			throw new Error(`Unsupported snapshot version ${String(snapshot.version)}`);
 		this.hubspot.store.load(snapshot.hubspot);
 		this.slack.load(snapshot.slack);
 		this.clay.load(snapshot.clay);

@@ -27,7 +27,8 @@ async function main() {
 	const { default: rules } = await import(pathToFileURL(join(pslDir, 'data', 'rules.js')).href);
 	const ascii = rules.map(toAsciiRule);
 	for (const rule of ascii) {
-		if (!/^(\*\.|!)?[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(rule)) throw new Error(`unexpected rule ${rule}`);
+		if (!/^(\*\.|!)?[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(rule))
+			throw new Error(`unexpected rule ${rule}`);
 	}
 	const text = ascii.join('\n');
 	const sha = createHash('sha256').update(text).digest('hex');

@@ -9,57 +9,62 @@ const PACKAGE_PREFIX = 'n8n-nodes-revops.';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function ownNodeTypes(pkg, root = path.join(__dirname, '..')) {
-  const types = new Set();
-  for (const file of pkg.n8n.nodes) {
-    const mod = require(path.join(root, file));
-    for (const Cls of Object.values(mod)) {
-      if (typeof Cls !== 'function') continue;
-      const node = new Cls();
-      const name = node.description?.name ?? node.description?.defaultVersion?.name;
-      if (name) types.add(PACKAGE_PREFIX + name);
-    }
-  }
-  return types;
+	const types = new Set();
+	for (const file of pkg.n8n.nodes) {
+		const mod = require(path.join(root, file));
+		for (const Cls of Object.values(mod)) {
+			if (typeof Cls !== 'function') continue;
+			const node = new Cls();
+			const name = node.description?.name ?? node.description?.defaultVersion?.name;
+			if (name) types.add(PACKAGE_PREFIX + name);
+		}
+	}
+	return types;
 }
 
 function validateTemplates(templates, pkg, root) {
-  const builtins = new Set(require('./n8n-builtin-node-types.json'));
-  const own = ownNodeTypes(pkg, root);
-  const problems = [];
-  for (const { file, text } of templates) {
-    let parsed;
-    try {
-      parsed = JSON.parse(text);
-    } catch (error) {
-      problems.push(`${file}: not valid JSON (${error.message})`);
-      continue;
-    }
-    for (const wf of Array.isArray(parsed) ? parsed : [parsed]) {
-      if (!wf || !Array.isArray(wf.nodes) || typeof wf.connections !== 'object') {
-        problems.push(`${file}: a workflow needs "nodes" (array) and "connections" (object)`);
-        continue;
-      }
-      const names = new Set(wf.nodes.map((n) => n.name));
-      for (const node of wf.nodes) {
-        if ('webhookId' in node && !UUID.test(String(node.webhookId))) {
-          problems.push(`${file}: node "${node.name}" has webhookId "${node.webhookId}"; n8n registers production webhooks only for UUIDs`);
-        }
-        const known = node.type?.startsWith(PACKAGE_PREFIX) ? own.has(node.type) : builtins.has(node.type);
-        if (!known) problems.push(`${file}: node "${node.name}" has unknown type "${node.type}"`);
-      }
-      for (const [from, outputs] of Object.entries(wf.connections)) {
-        if (!names.has(from)) problems.push(`${file}: connection from missing node "${from}"`);
-        for (const list of Object.values(outputs)) {
-          for (const branch of list) {
-            for (const link of branch ?? []) {
-              if (!names.has(link.node)) problems.push(`${file}: connection to missing node "${link.node}"`);
-            }
-          }
-        }
-      }
-    }
-  }
-  return problems;
+	const builtins = new Set(require('./n8n-builtin-node-types.json'));
+	const own = ownNodeTypes(pkg, root);
+	const problems = [];
+	for (const { file, text } of templates) {
+		let parsed;
+		try {
+			parsed = JSON.parse(text);
+		} catch (error) {
+			problems.push(`${file}: not valid JSON (${error.message})`);
+			continue;
+		}
+		for (const wf of Array.isArray(parsed) ? parsed : [parsed]) {
+			if (!wf || !Array.isArray(wf.nodes) || typeof wf.connections !== 'object') {
+				problems.push(`${file}: a workflow needs "nodes" (array) and "connections" (object)`);
+				continue;
+			}
+			const names = new Set(wf.nodes.map((n) => n.name));
+			for (const node of wf.nodes) {
+				if ('webhookId' in node && !UUID.test(String(node.webhookId))) {
+					problems.push(
+						`${file}: node "${node.name}" has webhookId "${node.webhookId}"; n8n registers production webhooks only for UUIDs`,
+					);
+				}
+				const known = node.type?.startsWith(PACKAGE_PREFIX)
+					? own.has(node.type)
+					: builtins.has(node.type);
+				if (!known) problems.push(`${file}: node "${node.name}" has unknown type "${node.type}"`);
+			}
+			for (const [from, outputs] of Object.entries(wf.connections)) {
+				if (!names.has(from)) problems.push(`${file}: connection from missing node "${from}"`);
+				for (const list of Object.values(outputs)) {
+					for (const branch of list) {
+						for (const link of branch ?? []) {
+							if (!names.has(link.node))
+								problems.push(`${file}: connection to missing node "${link.node}"`);
+						}
+					}
+				}
+			}
+		}
+	}
+	return problems;
 }
 
 module.exports = { validateTemplates, ownNodeTypes, PACKAGE_PREFIX };

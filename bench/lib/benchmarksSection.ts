@@ -13,7 +13,9 @@ export function writeBenchmarksSection(id: string, body: readonly string[]): str
 	const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
 	const next =
 		current.includes(start) && current.includes(end)
-			? current.slice(0, current.indexOf(start)) + section + current.slice(current.indexOf(end) + end.length)
+			? current.slice(0, current.indexOf(start)) +
+				section +
+				current.slice(current.indexOf(end) + end.length)
 			: `${current.trimEnd()}\n\n${section}\n`;
 	writeFileSync(file, next);
 	return file;

@@ -21,8 +21,30 @@ function random(seed: number): () => number {
 	};
 }
 
-const FIRST = ['ada', 'grace', 'alan', 'linus', 'margaret', 'ken', 'barbara', 'dennis', 'frances', 'edsger'];
-const LAST = ['lovelace', 'hopper', 'turing', 'torvalds', 'hamilton', 'thompson', 'liskov', 'ritchie', 'allen', 'dijkstra'];
+const FIRST = [
+	'ada',
+	'grace',
+	'alan',
+	'linus',
+	'margaret',
+	'ken',
+	'barbara',
+	'dennis',
+	'frances',
+	'edsger',
+];
+const LAST = [
+	'lovelace',
+	'hopper',
+	'turing',
+	'torvalds',
+	'hamilton',
+	'thompson',
+	'liskov',
+	'ritchie',
+	'allen',
+	'dijkstra',
+];
 const TITLES = ['CEO', 'VP Sales', 'Head of RevOps', 'CTO', 'Marketing Manager'];
 const FREE_MAIL = ['gmail.com', 'yahoo.co.uk', 'outlook.com', 'hotmail.com'];
 

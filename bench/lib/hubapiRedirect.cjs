@@ -4,11 +4,14 @@
 const http = require('node:http');
 const https = require('node:https');
 
-const target = process.env.REVOPS_HUBAPI_REDIRECT ? new URL(process.env.REVOPS_HUBAPI_REDIRECT) : undefined;
+const target = process.env.REVOPS_HUBAPI_REDIRECT
+	? new URL(process.env.REVOPS_HUBAPI_REDIRECT)
+	: undefined;
 const HOST = 'api.hubapi.com';
 
 function redirected(options) {
-	if (!target || typeof options !== 'object' || options === null || options instanceof URL) return undefined;
+	if (!target || typeof options !== 'object' || options === null || options instanceof URL)
+		return undefined;
 	const host = options.hostname || (options.host || '').split(':')[0];
 	if (host !== HOST) return undefined;
 	const { agent, ...rest } = options;
@@ -30,7 +33,10 @@ function wrap(original) {
 			if (url.hostname === HOST) {
 				const merged = typeof options === 'object' && options ? options : {};
 				const cb = typeof options === 'function' ? options : callback;
-				return http.request(redirected({ ...merged, hostname: url.hostname, path: url.pathname + url.search }), cb);
+				return http.request(
+					redirected({ ...merged, hostname: url.hostname, path: url.pathname + url.search }),
+					cb,
+				);
 			}
 			return original.call(this, input, options, callback);
 		}

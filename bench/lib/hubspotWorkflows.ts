@@ -58,7 +58,10 @@ export function revopsWorkflow(): WorkflowJson {
 					companyId: '={{ $json.hubspot.id }}',
 					propertiesMode: 'define',
 					propertyValues: {
-						values: ['firstname', 'lastname', 'jobtitle'].map((name) => ({ name, value: `={{ $json.${name} }}` })),
+						values: ['firstname', 'lastname', 'jobtitle'].map((name) => ({
+							name,
+							value: `={{ $json.${name} }}`,
+						})),
 					},
 					options: {},
 				},
@@ -75,7 +78,13 @@ export function revopsWorkflow(): WorkflowJson {
 /** n8n's own retry, so that the built-in node's first 429 does not end the run. */
 const retry = { retryOnFail: true, maxTries: 5, waitBetweenTries: 5000 };
 
-const builtin = (name: string, x: number, y: number, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+const builtin = (
+	name: string,
+	x: number,
+	y: number,
+	parameters: Record<string, unknown>,
+	extra: Record<string, unknown> = {},
+) => ({
 	name,
 	type: 'n8n-nodes-base.hubspot',
 	typeVersion: 2.2,
@@ -91,14 +100,34 @@ export function builtinWorkflow(): WorkflowJson {
 	// "Always Output Data" stand in for "not found".
 	const row = (field: string) => `={{ $('Loop').first().json.${field} }}`;
 	// The built-in node searches the domain as given (a URL path makes it a 404): the clean-up a user adds.
-	const domain = "={{ $('Loop').first().json.domain.toLowerCase().replace(/^https?:\\/\\//, '').replace(/^www\\./, '').split('/')[0] }}";
+	const domain =
+		"={{ $('Loop').first().json.domain.toLowerCase().replace(/^https?:\\/\\//, '').replace(/^www\\./, '').split('/')[0] }}";
 	return {
 		name: 'Bench: built-in HubSpot recipe',
 		nodes: [
 			webhook('bench-builtin'),
 			rows,
-			{ name: 'Loop', type: 'n8n-nodes-base.splitInBatches', typeVersion: 3, position: [400, 0], parameters: { batchSize: 1, options: {} } },
-			builtin('Search company', 600, 100, { resource: 'company', operation: 'searchByDomain', domain, returnAll: false, limit: 1, options: {} }, { alwaysOutputData: true }),
+			{
+				name: 'Loop',
+				type: 'n8n-nodes-base.splitInBatches',
+				typeVersion: 3,
+				position: [400, 0],
+				parameters: { batchSize: 1, options: {} },
+			},
+			builtin(
+				'Search company',
+				600,
+				100,
+				{
+					resource: 'company',
+					operation: 'searchByDomain',
+					domain,
+					returnAll: false,
+					limit: 1,
+					options: {},
+				},
+				{ alwaysOutputData: true },
+			),
 			{
 				name: 'Found?',
 				type: 'n8n-nodes-base.if',

@@ -23,7 +23,13 @@ export interface PairAccuracy extends Confusion {
 	mistakes: Array<{ pair: LabelledPair; reason?: string }>;
 }
 
-const emptyConfusion = (): Confusion => ({ truePositives: 0, falsePositives: 0, falseNegatives: 0, trueNegatives: 0, errors: 0 });
+const emptyConfusion = (): Confusion => ({
+	truePositives: 0,
+	falsePositives: 0,
+	falseNegatives: 0,
+	trueNegatives: 0,
+	errors: 0,
+});
 
 /** Dedupes each labelled pair on its own and compares "b is a duplicate of a" with the label. */
 export function pairAccuracy(pairs: readonly LabelledPair[], options: DedupeOptions): PairAccuracy {
@@ -33,18 +39,27 @@ export function pairAccuracy(pairs: readonly LabelledPair[], options: DedupeOpti
 	for (const pair of pairs) {
 		const result = dedupe([pair.a, pair.b], options);
 		const predicted = result.duplicates.length === 1;
-		const category = (byCategory[pair.category] ??= { ...emptyConfusion(), pairs: 0, same: pair.same });
+		const category = (byCategory[pair.category] ??= {
+			...emptyConfusion(),
+			pairs: 0,
+			same: pair.same,
+		});
 		category.pairs++;
 		const outcome: keyof Confusion = pair.same
-			? predicted ? 'truePositives' : 'falseNegatives'
-			: predicted ? 'falsePositives' : 'trueNegatives';
+			? predicted
+				? 'truePositives'
+				: 'falseNegatives'
+			: predicted
+				? 'falsePositives'
+				: 'trueNegatives';
 		total[outcome]++;
 		category[outcome]++;
 		if (result.errors.length > 0) {
 			total.errors++;
 			category.errors++;
 		}
-		if (predicted !== pair.same) mistakes.push({ pair, reason: result.duplicates[0]?.reason ?? result.errors[0]?.message });
+		if (predicted !== pair.same)
+			mistakes.push({ pair, reason: result.duplicates[0]?.reason ?? result.errors[0]?.message });
 	}
 	return {
 		...total,

@@ -26,7 +26,8 @@ export class Clay implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: 'push rows to a table',
-		description: 'Pushes items as rows to a Clay table’s webhook source, paced, retried and counted against its cap',
+		description:
+			'Pushes items as rows to a Clay table’s webhook source, paced, retried and counted against its cap',
 		defaults: { name: 'Clay' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [
@@ -44,7 +45,10 @@ export class Clay implements INodeType {
 		const items = this.getInputData();
 		const webhookUrl = String(this.getNodeParameter('webhookUrl', 0)).trim();
 		if (!/^https?:\/\//i.test(webhookUrl)) {
-			throw new NodeOperationError(this.getNode(), 'Webhook URL must be the http(s) URL of a Clay webhook source');
+			throw new NodeOperationError(
+				this.getNode(),
+				'Webhook URL must be the http(s) URL of a Clay webhook source',
+			);
 		}
 		const fields = String(this.getNodeParameter('fields', 0, ''))
 			.split(',')
@@ -62,7 +66,10 @@ export class Clay implements INodeType {
 			this.addExecutionHints({ message: plan.warning, type: 'warning', location: 'outputPane' });
 		}
 
-		const pacing = rowPacing(Number(this.getNodeParameter('rowsPerSecond', 0, 10)), Number(options.maxAttempts ?? 6));
+		const pacing = rowPacing(
+			Number(this.getNodeParameter('rowsPerSecond', 0, 10)),
+			Number(options.maxAttempts ?? 6),
+		);
 		const client = new ClayClient(this, webhookUrl, pacing);
 		const sent: INodeExecutionData[] = [];
 		const failed: INodeExecutionData[] = [];
@@ -78,7 +85,10 @@ export class Clay implements INodeType {
 					await ledger.accepted();
 					sent.push({ json: items[i].json, pairedItem });
 				} else {
-					failed.push({ json: { ...items[i].json, error: outcome.message, status: outcome.status ?? null }, pairedItem });
+					failed.push({
+						json: { ...items[i].json, error: outcome.message, status: outcome.status ?? null },
+						pairedItem,
+					});
 				}
 			}
 		} finally {

@@ -1,8 +1,13 @@
-import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
 
 function problemWith(label: string, value: unknown): string | undefined {
 	if (typeof value !== 'string' || value === '') return undefined;
-	if (value.trim() !== value) return `${label} starts or ends with whitespace; paste it without spaces or line breaks`;
+	if (value.trim() !== value)
+		return `${label} starts or ends with whitespace; paste it without spaces or line breaks`;
 	if (/\s/.test(value)) return `${label} contains whitespace; copy it again from Clay`;
 	return undefined;
 }
@@ -16,10 +21,15 @@ export async function clayApiTest(
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	const data = credential.data ?? {};
-	const problem = problemWith('Webhook auth token', data.webhookAuthToken) ?? problemWith('Public API key', data.apiKey);
+	const problem =
+		problemWith('Webhook auth token', data.webhookAuthToken) ??
+		problemWith('Public API key', data.apiKey);
 	if (problem) return { status: 'Error', message: problem };
 	if (!data.webhookAuthToken) {
-		return { status: 'OK', message: 'No webhook auth token: only sources without a token will accept rows.' };
+		return {
+			status: 'OK',
+			message: 'No webhook auth token: only sources without a token will accept rows.',
+		};
 	}
 	return { status: 'OK', message: 'Token is set. Push one row to check it against the source.' };
 }

@@ -9,7 +9,8 @@ export const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'https://api.clay.com/v3/sources/webhook/pull-in-data-from-a-webhook-…',
-		description: 'URL of the table’s webhook source (in Clay: Add source → Webhook); each item becomes one row',
+		description:
+			'URL of the table’s webhook source (in Clay: Add source → Webhook); each item becomes one row',
 	},
 	{
 		displayName: 'Fields to Send',
@@ -17,7 +18,8 @@ export const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. domain, name, signal_score',
-		description: 'Comma-separated fields of each item; empty sends the whole item. Keys become Clay columns.',
+		description:
+			'Comma-separated fields of each item; empty sends the whole item. Keys become Clay columns.',
 	},
 	{
 		displayName: 'Rows per Second',
@@ -48,7 +50,8 @@ export const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: CLAY_SOURCE_CAP,
-				description: 'Submissions a webhook source accepts in its lifetime; the node warns at 90 % and stops at the cap',
+				description:
+					'Submissions a webhook source accepts in its lifetime; the node warns at 90 % and stops at the cap',
 			},
 			{
 				displayName: 'Reset Submission Count',

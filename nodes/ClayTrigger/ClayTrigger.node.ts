@@ -7,12 +7,24 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
-import { checkRow, fieldDeclarationProblems, flattenEnrichment, type RowField } from '../shared/clay';
+import {
+	checkRow,
+	fieldDeclarationProblems,
+	flattenEnrichment,
+	type RowField,
+} from '../shared/clay';
 import { DEFAULT_MAX_BODY_BYTES, verifySignature } from '../shared/signatures';
 import { readRawBody, toVerifyRequest, type IncomingRequest } from '../SignedWebhook/request';
 import { CREDENTIAL_TYPE, secretsFrom, webhookSecretApiTest } from '../signing';
 import { properties } from './description';
-import { ignoreLaterWrites, invalidRow, send, timedOut, type Answer, type WritableResponse } from './rejection';
+import {
+	ignoreLaterWrites,
+	invalidRow,
+	send,
+	timedOut,
+	type Answer,
+	type WritableResponse,
+} from './rejection';
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -27,9 +39,11 @@ export class ClayTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["responseMode"] === "lastNode" ? "enrichment endpoint" : "rows"}}',
-		description: 'Receives rows from a Clay HTTP API column or webhook; verifies the shared secret and validates each row',
+		description:
+			'Receives rows from a Clay HTTP API column or webhook; verifies the shared secret and validates each row',
 		defaults: { name: 'Clay Trigger' },
-		activationMessage: 'Paste the production URL into Clay’s HTTP API column, with the secret header.',
+		activationMessage:
+			'Paste the production URL into Clay’s HTTP API column, with the secret header.',
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'webhookSecretApi', required: true, testedBy: 'webhookSecretApiTest' }],
@@ -82,7 +96,9 @@ export class ClayTrigger implements INodeType {
 /** Either an answer the trigger sends itself (no execution) or the row that starts one. */
 type Outcome = { answer: Answer } | { row: Record<string, unknown> };
 
-const refuse = (status: number, error: string): Outcome => ({ answer: { status, body: { error } } });
+const refuse = (status: number, error: string): Outcome => ({
+	answer: { status, body: { error } },
+});
 
 /** Secret first (401, nothing about the row is revealed), then the row's shape (400) and fields (422). */
 async function acceptRow(context: IWebhookFunctions, req: IncomingRequest): Promise<Outcome> {
@@ -93,14 +109,20 @@ async function acceptRow(context: IWebhookFunctions, req: IncomingRequest): Prom
 
 	const secrets = secretsFrom(await context.getCredentials(CREDENTIAL_TYPE));
 	const clayHeader = String(context.getNodeParameter('clayHeader', '')).trim() || undefined;
-	const verified = verifySignature('clay', toVerifyRequest(req, rawBody, ''), { secrets, clayHeader, maxBodyBytes });
+	const verified = verifySignature('clay', toVerifyRequest(req, rawBody, ''), {
+		secrets,
+		clayHeader,
+		maxBodyBytes,
+	});
 	if (!verified.ok) return refuse(verified.status, verified.reason);
 
 	if (!isPlainObject(req.body)) return refuse(400, 'expected one JSON object per row');
 	const row = context.getNodeParameter('flatten', false) ? flattenEnrichment(req.body) : req.body;
-	const fields = ((context.getNodeParameter('fields', {}) as IDataObject).field ?? []) as unknown as RowField[];
+	const fields = ((context.getNodeParameter('fields', {}) as IDataObject).field ??
+		[]) as unknown as RowField[];
 	const misconfigured = fieldDeclarationProblems(fields);
-	if (misconfigured.length) return refuse(500, `Clay Trigger is misconfigured: ${misconfigured.join('; ')}`);
+	if (misconfigured.length)
+		return refuse(500, `Clay Trigger is misconfigured: ${misconfigured.join('; ')}`);
 	const checked = checkRow(row, fields);
 	return checked.ok ? { row: checked.row } : { answer: invalidRow(checked.errors) };
 }

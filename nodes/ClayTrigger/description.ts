@@ -14,7 +14,14 @@ const TYPE_LABELS: Record<(typeof FIELD_TYPES)[number], string> = {
 };
 
 export const rowFieldValues: INodeProperties[] = [
-	{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. domain', description: 'Key in the row Clay sends' },
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. domain',
+		description: 'Key in the row Clay sends',
+	},
 	{
 		displayName: 'Type',
 		name: 'type',
@@ -29,7 +36,8 @@ export const rowFieldValues: INodeProperties[] = [
 		name: 'required',
 		type: 'boolean',
 		default: false,
-		description: 'Whether a row without this field (absent, "", "N/A" or "null") is refused with 422',
+		description:
+			'Whether a row without this field (absent, "", "N/A" or "null") is refused with 422',
 	},
 ];
 
@@ -47,7 +55,8 @@ export const properties: INodeProperties[] = [
 		name: 'clayHeader',
 		type: 'string',
 		default: DEFAULT_CLAY_HEADER,
-		description: 'Header you add in Clay’s HTTP API column (or webhook integration) holding the credential’s secret',
+		description:
+			'Header you add in Clay’s HTTP API column (or webhook integration) holding the credential’s secret',
 	},
 	{
 		displayName: 'Respond',
@@ -57,12 +66,14 @@ export const properties: INodeProperties[] = [
 			{
 				name: 'Immediately',
 				value: 'onReceived',
-				description: 'Answer {"received": true} once the row is verified and valid; the workflow runs on',
+				description:
+					'Answer {"received": true} once the row is verified and valid; the workflow runs on',
 			},
 			{
 				name: 'With Enrichment (Last Node’s Output)',
 				value: 'lastNode',
-				description: 'Clay’s HTTP API column receives the JSON of the last node’s first item and can store its fields',
+				description:
+					'Clay’s HTTP API column receives the JSON of the last node’s first item and can store its fields',
 			},
 		],
 		default: 'onReceived',
@@ -84,7 +95,8 @@ export const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: 'Add Field',
 		default: { field: [{ name: 'domain', type: 'domain', required: true }] },
-		description: 'Fields a row must carry; values are coerced to their type. Rows that fail get a 422 with a reason per field and start no execution.',
+		description:
+			'Fields a row must carry; values are coerced to their type. Rows that fail get a 422 with a reason per field and start no execution.',
 		options: [{ displayName: 'Field', name: 'field', values: rowFieldValues }],
 	},
 	{

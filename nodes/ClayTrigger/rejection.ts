@@ -27,7 +27,8 @@ export const timedOut = (budgetSeconds: number): Answer => ({
 	status: 504,
 	body: {
 		error: `enrichment timed out after ${budgetSeconds} s`,
-		detail: 'The n8n workflow is still running; its result will not reach this cell. Re-run the cell or raise the budget.',
+		detail:
+			'The n8n workflow is still running; its result will not reach this cell. Re-run the cell or raise the budget.',
 	},
 });
 
@@ -46,5 +47,6 @@ export function send(res: WritableResponse, answer: Answer): boolean {
 export function ignoreLaterWrites(res: object): void {
 	const target = res as Record<string, unknown>;
 	const chain = () => res;
-	for (const method of ['status', 'setHeader', 'writeHead', 'json', 'send', 'write', 'end']) target[method] = chain;
+	for (const method of ['status', 'setHeader', 'writeHead', 'json', 'send', 'write', 'end'])
+		target[method] = chain;
 }

@@ -26,7 +26,8 @@ export class HubSpotRevOps implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Batch upserts of HubSpot companies, contacts, deals and associations, rate-limit aware',
+		description:
+			'Batch upserts of HubSpot companies, contacts, deals and associations, rate-limit aware',
 		defaults: { name: 'HubSpot (RevOps)' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [

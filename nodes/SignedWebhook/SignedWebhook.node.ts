@@ -7,7 +7,12 @@ import type {
 	IWebhookDescription,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { REPLAY_REASON, REPLAY_STATUS, verifySignature, type VerifyResult } from '../shared/signatures';
+import {
+	REPLAY_REASON,
+	REPLAY_STATUS,
+	verifySignature,
+	type VerifyResult,
+} from '../shared/signatures';
 import {
 	acceptedSignature,
 	CREDENTIAL_TYPE,
@@ -62,9 +67,11 @@ export class SignedWebhook implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{$parameter["scheme"]}}',
-		description: 'Starts the workflow when a webhook with a valid HMAC signature arrives; refuses forged, stale and replayed ones',
+		description:
+			'Starts the workflow when a webhook with a valid HMAC signature arrives; refuses forged, stale and replayed ones',
 		defaults: { name: 'Signed Webhook' },
-		activationMessage: 'Send signed requests to the production URL; refused requests start no execution.',
+		activationMessage:
+			'Send signed requests to the production URL; refused requests start no execution.',
 		inputs: [],
 		outputs: `={{$parameter["rejectedOutput"] ? [{"type":"main","displayName":"Verified"},{"type":"main","displayName":"Rejected"}] : ["main"]}}`,
 		credentials: [{ name: 'webhookSecretApi', required: true, testedBy: 'webhookSecretApiTest' }],
@@ -79,8 +86,10 @@ export class SignedWebhook implements INodeType {
 					responseCode: fromParameter('responseCode'),
 					// Only the last-node mode reads it; in the immediate mode the node's own webhookResponse is the body.
 					responseData: {
-						template: '={{$parameter["responseMode"] === "lastNode" ? $parameter["responseData"] : ""}}',
-						resolve: (parameters) => (parameters.responseMode === 'lastNode' ? parameters.responseData : ''),
+						template:
+							'={{$parameter["responseMode"] === "lastNode" ? $parameter["responseData"] : ""}}',
+						resolve: (parameters) =>
+							parameters.responseMode === 'lastNode' ? parameters.responseData : '',
 					},
 				}),
 			} as IWebhookDescription,
@@ -96,7 +105,8 @@ export class SignedWebhook implements INodeType {
 		} catch (error) {
 			// Never let an exception out of the handler: n8n would start a failed execution for it.
 			this.logger.error(`Signed Webhook: could not check a request: ${(error as Error).message}`);
-			if (!this.getResponseObject().headersSent) refuse(this, { status: 500, reason: 'signature could not be checked; see the n8n log' });
+			if (!this.getResponseObject().headersSent)
+				refuse(this, { status: 500, reason: 'signature could not be checked; see the n8n log' });
 			return { noWebhookResponse: true };
 		}
 	}
@@ -143,8 +153,12 @@ async function answer(context: IWebhookFunctions): Promise<IWebhookResponseData>
 		pairedItem: { item: 0 },
 	};
 	const workflowData = rejectedOutput ? [[item], []] : [[item]];
-	if (context.getNodeParameter('responseMode', 'onReceived') !== 'onReceived') return { workflowData };
-	return { webhookResponse: parseResponseBody(context.getNodeParameter('responseBody', '')), workflowData };
+	if (context.getNodeParameter('responseMode', 'onReceived') !== 'onReceived')
+		return { workflowData };
+	return {
+		webhookResponse: parseResponseBody(context.getNodeParameter('responseBody', '')),
+		workflowData,
+	};
 }
 
 /** Body limit, signature, then replay: the order a request is refused in, cheapest check first. */
@@ -158,11 +172,17 @@ async function verifyIncoming(
 	if (!Buffer.isBuffer(rawBody)) return rawBody;
 
 	const baseUrl = () => {
-		const served = typeof context.getWebhookResourceUrl === 'function' ? context.getWebhookResourceUrl('default') : undefined;
+		const served =
+			typeof context.getWebhookResourceUrl === 'function'
+				? context.getWebhookResourceUrl('default')
+				: undefined;
 		return (options.publicUrl as string) || served || context.getNodeWebhookUrl('default') || '';
 	};
 	const secrets = secretsFrom(await context.getCredentials(CREDENTIAL_TYPE));
-	const result = verifySignature(settings.scheme, toVerifyRequest(req, rawBody, baseUrl), { ...settings.verify, secrets });
+	const result = verifySignature(settings.scheme, toVerifyRequest(req, rawBody, baseUrl), {
+		...settings.verify,
+		secrets,
+	});
 	if (!result.ok || !settings.replayProtection) return result;
 
 	const nowSeconds = Date.now() / 1000;

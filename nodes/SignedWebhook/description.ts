@@ -1,5 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { maxBodyBytesOption, maxRememberedOption, replayProtectionOption, schemeProperties } from '../signing';
+import {
+	maxBodyBytesOption,
+	maxRememberedOption,
+	replayProtectionOption,
+	schemeProperties,
+} from '../signing';
 
 const forModes = (...modes: string[]) => ({ show: { responseMode: modes } });
 
@@ -8,7 +13,10 @@ export const properties: INodeProperties[] = [
 		displayName: 'HTTP Methods',
 		name: 'httpMethod',
 		type: 'multiOptions',
-		options: ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((method) => ({ name: method, value: method })),
+		options: ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((method) => ({
+			name: method,
+			value: method,
+		})),
 		default: ['POST'],
 		description: 'The HTTP methods to listen to',
 	},
@@ -19,7 +27,8 @@ export const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'webhook',
 		required: true,
-		description: 'The path to listen to: the production URL is the n8n webhook URL, then webhook/, then this path',
+		description:
+			'The path to listen to: the production URL is the n8n webhook URL, then webhook/, then this path',
 	},
 	...schemeProperties,
 	{
@@ -27,8 +36,16 @@ export const properties: INodeProperties[] = [
 		name: 'responseMode',
 		type: 'options',
 		options: [
-			{ name: 'Immediately', value: 'onReceived', description: 'As soon as the signature is verified' },
-			{ name: 'When Last Node Finishes', value: 'lastNode', description: 'Returns data of the last-executed node' },
+			{
+				name: 'Immediately',
+				value: 'onReceived',
+				description: 'As soon as the signature is verified',
+			},
+			{
+				name: 'When Last Node Finishes',
+				value: 'lastNode',
+				description: 'Returns data of the last-executed node',
+			},
 			{
 				name: "Using 'Respond to Webhook' Node",
 				value: 'responseNode',
@@ -36,7 +53,8 @@ export const properties: INodeProperties[] = [
 			},
 		],
 		default: 'onReceived',
-		description: 'When and how to answer a verified request; refused requests are always answered at once',
+		description:
+			'When and how to answer a verified request; refused requests are always answered at once',
 	},
 	{
 		displayName: 'Response Code',
@@ -59,8 +77,16 @@ export const properties: INodeProperties[] = [
 		name: 'responseData',
 		type: 'options',
 		options: [
-			{ name: 'All Entries', value: 'allEntries', description: 'All items of the last node, as an array' },
-			{ name: 'First Entry JSON', value: 'firstEntryJson', description: 'The JSON of the first item of the last node' },
+			{
+				name: 'All Entries',
+				value: 'allEntries',
+				description: 'All items of the last node, as an array',
+			},
+			{
+				name: 'First Entry JSON',
+				value: 'firstEntryJson',
+				description: 'The JSON of the first item of the last node',
+			},
 			{ name: 'No Response Body', value: 'noData' },
 		],
 		default: 'firstEntryJson',

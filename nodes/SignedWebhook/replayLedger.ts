@@ -60,7 +60,8 @@ export function isReplay(staticData: IDataObject, check: ReplayCheck): boolean {
 
 	local.clear();
 	for (const [k, v] of merged) local.set(k, v);
-	const changed = merged.size !== Object.keys(stored).length || [...merged].some(([k, v]) => stored[k] !== v);
+	const changed =
+		merged.size !== Object.keys(stored).length || [...merged].some(([k, v]) => stored[k] !== v);
 	if (changed && (check.persist || replay)) staticData.replayKeys = Object.fromEntries(merged);
 	return replay;
 }

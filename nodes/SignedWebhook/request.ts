@@ -1,4 +1,10 @@
-import { bodyTooLarge, fail, type Failure, type HeaderValue, type VerifyRequest } from '../shared/signatures';
+import {
+	bodyTooLarge,
+	fail,
+	type Failure,
+	type HeaderValue,
+	type VerifyRequest,
+} from '../shared/signatures';
 
 /** The parts of n8n's request object (an express request n8n extends) the trigger reads. */
 export interface IncomingRequest {
@@ -21,9 +27,15 @@ export interface IncomingRequest {
  * XML); for any other type the stream is still unread and is read here. A declared length over the limit is
  * refused before reading; n8n's own payload limit (N8N_PAYLOAD_SIZE_MAX) still applies on top.
  */
-export async function readRawBody(req: IncomingRequest, maxBytes: number): Promise<Buffer | Failure> {
+export async function readRawBody(
+	req: IncomingRequest,
+	maxBytes: number,
+): Promise<Buffer | Failure> {
 	if (req.contentType?.startsWith('multipart/')) {
-		return fail(400, 'multipart bodies cannot be verified: n8n parses them before the raw bytes are kept');
+		return fail(
+			400,
+			'multipart bodies cannot be verified: n8n parses them before the raw bytes are kept',
+		);
 	}
 	const declared = Number(req.headers['content-length']);
 	if (Number.isFinite(declared) && declared > maxBytes) return bodyTooLarge(maxBytes);
@@ -50,7 +62,11 @@ function queryString(req: IncomingRequest): string {
  * string exactly as received. n8n only sees its own URL; behind a proxy that rewrites it, `publicUrl` says
  * what the sender called. `baseUrl` may be a function: it is then only called when a scheme reads the URL.
  */
-export function toVerifyRequest(req: IncomingRequest, rawBody: Buffer, baseUrl: string | (() => string)): VerifyRequest {
+export function toVerifyRequest(
+	req: IncomingRequest,
+	rawBody: Buffer,
+	baseUrl: string | (() => string),
+): VerifyRequest {
 	let url: string | undefined;
 	return {
 		method: req.method ?? 'POST',

@@ -27,7 +27,9 @@ export const fromParameter = (name: string): NativeField => ({
 });
 
 /** Spreads into a webhook description: each field's template, plus the resolvers under n8n's symbol key. */
-export function nativeWebhookFields(fields: Record<string, NativeField>): Partial<IWebhookDescription> {
+export function nativeWebhookFields(
+	fields: Record<string, NativeField>,
+): Partial<IWebhookDescription> {
 	const templates: Record<string, string> = {};
 	for (const [name, field] of Object.entries(fields)) templates[name] = field.template;
 	return { ...templates, [WEBHOOK_RESOLVERS]: fields } as Partial<IWebhookDescription>;

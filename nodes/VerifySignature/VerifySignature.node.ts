@@ -6,7 +6,12 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { REPLAY_REASON, REPLAY_STATUS, verifySignature, type VerifySuccess } from '../shared/signatures';
+import {
+	REPLAY_REASON,
+	REPLAY_STATUS,
+	verifySignature,
+	type VerifySuccess,
+} from '../shared/signatures';
 import {
 	acceptedSignature,
 	CREDENTIAL_TYPE,
@@ -31,7 +36,8 @@ export class VerifySignature implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["scheme"]}}',
-		description: 'Checks the HMAC signature of webhook requests received by another node; verified and rejected items go to separate outputs',
+		description:
+			'Checks the HMAC signature of webhook requests received by another node; verified and rejected items go to separate outputs',
 		defaults: { name: 'Verify Signature' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [
@@ -50,9 +56,14 @@ export class VerifySignature implements INodeType {
 		const secrets = secretsFrom(await this.getCredentials(CREDENTIAL_TYPE));
 		const verdicts: Verdict[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-			const settings = signatureSettings((name, fallback) => this.getNodeParameter(name, itemIndex, fallback));
+			const settings = signatureSettings((name, fallback) =>
+				this.getNodeParameter(name, itemIndex, fallback),
+			);
 			const request = await requestFromItem(this, items[itemIndex], itemIndex);
-			const result = 'ok' in request ? request : verifySignature(settings.scheme, request, { ...settings.verify, secrets });
+			const result =
+				'ok' in request
+					? request
+					: verifySignature(settings.scheme, request, { ...settings.verify, secrets });
 			verdicts.push({ itemIndex, result });
 		}
 		await refuseReplays(this, verdicts);

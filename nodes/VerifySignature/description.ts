@@ -1,5 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { maxBodyBytesOption, maxRememberedOption, replayProtectionOption, schemeProperties } from '../signing';
+import {
+	maxBodyBytesOption,
+	maxRememberedOption,
+	replayProtectionOption,
+	schemeProperties,
+} from '../signing';
 
 export const properties: INodeProperties[] = [
 	...schemeProperties,
@@ -13,10 +18,15 @@ export const properties: INodeProperties[] = [
 				value: 'binary',
 				description: 'What the Webhook node’s Raw Body option produces',
 			},
-			{ name: 'Text Field', value: 'field', description: 'A field holding the body exactly as received, as text' },
+			{
+				name: 'Text Field',
+				value: 'field',
+				description: 'A field holding the body exactly as received, as text',
+			},
 		],
 		default: 'binary',
-		description: 'Where the exact bytes the sender signed are; a parsed and re-serialised body does not verify',
+		description:
+			'Where the exact bytes the sender signed are; a parsed and re-serialised body does not verify',
 	},
 	{
 		displayName: 'Input Binary Field',
@@ -45,7 +55,8 @@ export const properties: INodeProperties[] = [
 		name: 'method',
 		type: 'string',
 		default: 'POST',
-		description: 'Method of the received request (HubSpot V2/V3 and the Custom scheme’s method placeholder sign it)',
+		description:
+			'Method of the received request (HubSpot V2/V3 and the Custom scheme’s method placeholder sign it)',
 	},
 	{
 		displayName: 'Signed URL',

@@ -8,14 +8,18 @@ export async function requestFromItem(
 	item: INodeExecutionData,
 	itemIndex: number,
 ): Promise<VerifyRequest | Failure> {
-	const param = <T>(name: string, fallback: T) => context.getNodeParameter(name, itemIndex, fallback) as T;
+	const param = <T>(name: string, fallback: T) =>
+		context.getNodeParameter(name, itemIndex, fallback) as T;
 	const headers = getField(item.json, param('headersField', 'headers'));
 	const rawBody = await rawBodyOf(context, item, itemIndex, param);
 	if (!Buffer.isBuffer(rawBody)) return rawBody;
 	return {
 		method: param('method', 'POST') || 'POST',
 		url: param('url', ''),
-		headers: headers && typeof headers === 'object' && !Array.isArray(headers) ? (headers as Record<string, HeaderValue>) : {},
+		headers:
+			headers && typeof headers === 'object' && !Array.isArray(headers)
+				? (headers as Record<string, HeaderValue>)
+				: {},
 		rawBody,
 	};
 }

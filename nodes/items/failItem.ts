@@ -7,10 +7,16 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
  * `{error}`: n8n's engine moves an item to the error output only when its JSON holds nothing but the error,
  * and adds the paired input item's fields back itself.
  */
-export function failItem(context: IExecuteFunctions, index: number, problem: string): INodeExecutionData {
-  const message = `${problem} (item ${index})`;
-  if (!context.continueOnFail()) throw new NodeOperationError(context.getNode(), message, { itemIndex: index });
-  const pairedItem = { item: index };
-  if (context.getNode().onError === 'continueErrorOutput') return { json: { error: message }, pairedItem };
-  return { json: { ...context.getInputData()[index].json, error: message }, pairedItem };
+export function failItem(
+	context: IExecuteFunctions,
+	index: number,
+	problem: string,
+): INodeExecutionData {
+	const message = `${problem} (item ${index})`;
+	if (!context.continueOnFail())
+		throw new NodeOperationError(context.getNode(), message, { itemIndex: index });
+	const pairedItem = { item: index };
+	if (context.getNode().onError === 'continueErrorOutput')
+		return { json: { error: message }, pairedItem };
+	return { json: { ...context.getInputData()[index].json, error: message }, pairedItem };
 }

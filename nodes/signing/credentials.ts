@@ -9,7 +9,10 @@ import type { Secrets } from '../shared/signatures';
 export const CREDENTIAL_TYPE = 'webhookSecretApi';
 
 export function secretsFrom(data: ICredentialDataDecryptedObject): Secrets {
-	const previous = typeof data.previousSecret === 'string' && data.previousSecret !== '' ? data.previousSecret : undefined;
+	const previous =
+		typeof data.previousSecret === 'string' && data.previousSecret !== ''
+			? data.previousSecret
+			: undefined;
 	return { current: typeof data.secret === 'string' ? data.secret : '', previous };
 }
 
@@ -17,7 +20,8 @@ export function secretsFrom(data: ICredentialDataDecryptedObject): Secrets {
 function secretProblem(label: string, value: string | undefined): string | undefined {
 	if (value === undefined) return undefined;
 	if (value.trim() === '') return `${label} is empty`;
-	if (value.trim() !== value) return `${label} starts or ends with whitespace; paste it without spaces or line breaks`;
+	if (value.trim() !== value)
+		return `${label} starts or ends with whitespace; paste it without spaces or line breaks`;
 	return undefined;
 }
 
@@ -30,10 +34,18 @@ export async function webhookSecretApiTest(
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	const secrets = secretsFrom(credential.data ?? {});
-	const problem = secretProblem('Current secret', secrets.current) ?? secretProblem('Previous secret', secrets.previous);
+	const problem =
+		secretProblem('Current secret', secrets.current) ??
+		secretProblem('Previous secret', secrets.previous);
 	if (problem) return { status: 'Error', message: problem };
 	if (secrets.previous === secrets.current) {
-		return { status: 'Error', message: 'Previous secret equals the current one; clear it once the rotation is done' };
+		return {
+			status: 'Error',
+			message: 'Previous secret equals the current one; clear it once the rotation is done',
+		};
 	}
-	return { status: 'OK', message: 'Secret is set. Send a signed request to check it against the sender.' };
+	return {
+		status: 'OK',
+		message: 'Secret is set. Send a signed request to check it against the sender.',
+	};
 }

@@ -9,6 +9,9 @@ export function acceptedSignature(result: VerifySuccess): IDataObject {
 	return signature;
 }
 
-export function rejectedSignature(scheme: SchemeName, failure: { status: number; reason: string }): IDataObject {
+export function rejectedSignature(
+	scheme: SchemeName,
+	failure: { status: number; reason: string },
+): IDataObject {
 	return { verified: false, scheme, status: failure.status, reason: failure.reason };
 }

@@ -1,5 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { DEFAULT_CLAY_HEADER, DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_SECONDS } from '../shared/signatures';
+import {
+	DEFAULT_CLAY_HEADER,
+	DEFAULT_MAX_BODY_BYTES,
+	DEFAULT_TOLERANCE_SECONDS,
+} from '../shared/signatures';
 
 /**
  * The parameters both signature nodes show: which scheme, its settings, and the limits shared by every scheme.
@@ -14,17 +18,57 @@ export const schemeProperty: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
-		{ name: 'Clay (Shared Secret Header)', value: 'clay', description: 'Clay does not sign: compares a header you add in Clay' },
-		{ name: 'Custom HMAC', value: 'custom', description: 'Describe the header, digest and signed payload yourself' },
-		{ name: 'GitHub', value: 'github', description: 'X-Hub-Signature-256: sha256= and a hex HMAC of the body' },
-		{ name: 'HubSpot V1', value: 'hubspotV1', description: 'X-HubSpot-Signature: SHA-256 of secret + body' },
-		{ name: 'HubSpot V2', value: 'hubspotV2', description: 'X-HubSpot-Signature: SHA-256 of secret + method + URL + body' },
-		{ name: 'HubSpot V3', value: 'hubspotV3', description: 'X-HubSpot-Signature-v3: HMAC of method + URL + body + timestamp' },
-		{ name: 'Shopify', value: 'shopify', description: 'X-Shopify-Hmac-Sha256: base64 HMAC of the body' },
-		{ name: 'Slack', value: 'slack', description: 'X-Slack-Signature: v0= and a hex HMAC of v0:timestamp:body' },
-		{ name: 'Standard Webhooks', value: 'standardWebhooks', description: 'Webhook-ID, Webhook-Timestamp, Webhook-Signature (Svix, Resend, …)' },
+		{
+			name: 'Clay (Shared Secret Header)',
+			value: 'clay',
+			description: 'Clay does not sign: compares a header you add in Clay',
+		},
+		{
+			name: 'Custom HMAC',
+			value: 'custom',
+			description: 'Describe the header, digest and signed payload yourself',
+		},
+		{
+			name: 'GitHub',
+			value: 'github',
+			description: 'X-Hub-Signature-256: sha256= and a hex HMAC of the body',
+		},
+		{
+			name: 'HubSpot V1',
+			value: 'hubspotV1',
+			description: 'X-HubSpot-Signature: SHA-256 of secret + body',
+		},
+		{
+			name: 'HubSpot V2',
+			value: 'hubspotV2',
+			description: 'X-HubSpot-Signature: SHA-256 of secret + method + URL + body',
+		},
+		{
+			name: 'HubSpot V3',
+			value: 'hubspotV3',
+			description: 'X-HubSpot-Signature-v3: HMAC of method + URL + body + timestamp',
+		},
+		{
+			name: 'Shopify',
+			value: 'shopify',
+			description: 'X-Shopify-Hmac-Sha256: base64 HMAC of the body',
+		},
+		{
+			name: 'Slack',
+			value: 'slack',
+			description: 'X-Slack-Signature: v0= and a hex HMAC of v0:timestamp:body',
+		},
+		{
+			name: 'Standard Webhooks',
+			value: 'standardWebhooks',
+			description: 'Webhook-ID, Webhook-Timestamp, Webhook-Signature (Svix, Resend, …)',
+		},
 		{ name: 'Stripe', value: 'stripe', description: 'Stripe-Signature: t=…,v1=…' },
-		{ name: 'Twilio', value: 'twilio', description: 'X-Twilio-Signature: HMAC-SHA1 of URL + sorted form parameters' },
+		{
+			name: 'Twilio',
+			value: 'twilio',
+			description: 'X-Twilio-Signature: HMAC-SHA1 of URL + sorted form parameters',
+		},
 	],
 	default: 'standardWebhooks',
 	description: 'How the sender signs its requests',
@@ -108,7 +152,8 @@ const customProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. X-Event-ID',
-		description: 'Header carrying the event ID; when the signed payload includes it, it keys replay protection',
+		description:
+			'Header carrying the event ID; when the signed payload includes it, it keys replay protection',
 		displayOptions: forSchemes('custom'),
 	},
 ];
@@ -169,5 +214,6 @@ export const maxRememberedOption: INodeProperties = {
 	type: 'number',
 	typeOptions: { minValue: 1 },
 	default: 10000,
-	description: 'How many accepted requests replay protection remembers; the oldest are forgotten first',
+	description:
+		'How many accepted requests replay protection remembers; the oldest are forgotten first',
 };

@@ -22,14 +22,20 @@ export function seedClay(clay: ClayState, seed: ClaySeed) {
 	return { sources: sources.map((s) => s.id), rows };
 }
 
-export function registerClayAdmin(router: Router, clay: ClayState, baseUrl: (host?: string) => string) {
+export function registerClayAdmin(
+	router: Router,
+	clay: ClayState,
+	baseUrl: (host?: string) => string,
+) {
 	const describe = (source: ClaySource, host?: string) => ({
 		...source,
 		url: `${baseUrl(host)}/clay/v3/sources/webhook/${source.id}`,
 	});
 
 	router.get('/clay/sources', (ctx) =>
-		sendJson(ctx.res, 200, { results: [...clay.sources.values()].map((s) => describe(s, ctx.req.headers.host)) }),
+		sendJson(ctx.res, 200, {
+			results: [...clay.sources.values()].map((s) => describe(s, ctx.req.headers.host)),
+		}),
 	);
 
 	/** `{id?, tableId?, authToken?, maxSubmissions?}` → the source with its webhook `url`. */
@@ -37,7 +43,8 @@ export function registerClayAdmin(router: Router, clay: ClayState, baseUrl: (hos
 		const body = jsonBody(ctx) ?? {};
 		if (!isPlainObject(body)) throw new Error('Expected a JSON object');
 		const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
-		if (str(body.id) && clay.sources.has(String(body.id))) throw new Error(`Source ${String(body.id)} exists`);
+		if (str(body.id) && clay.sources.has(String(body.id)))
+			throw new Error(`Source ${String(body.id)} exists`);
 		const source = clay.addSource({
 			id: str(body.id),
 			tableId: str(body.tableId),
@@ -49,7 +56,11 @@ export function registerClayAdmin(router: Router, clay: ClayState, baseUrl: (hos
 
 	router.get('/clay/tables', (ctx) =>
 		sendJson(ctx.res, 200, {
-			results: [...clay.tables.values()].map((t) => ({ id: t.id, name: t.name, rowCount: t.rows.length })),
+			results: [...clay.tables.values()].map((t) => ({
+				id: t.id,
+				name: t.name,
+				rowCount: t.rows.length,
+			})),
 		}),
 	);
 
@@ -64,14 +75,20 @@ export function registerClayAdmin(router: Router, clay: ClayState, baseUrl: (hos
 		const body = jsonBody(ctx);
 		if (!isPlainObject(body) || !Array.isArray(body.rows) || !body.rows.every(isPlainObject))
 			throw new Error('rows must be an array of objects');
-		const rows = body.rows.map((cells) => clay.addRow(ctx.params.tableId, cells as Record<string, unknown>));
+		const rows = body.rows.map((cells) =>
+			clay.addRow(ctx.params.tableId, cells as Record<string, unknown>),
+		);
 		sendJson(ctx.res, 201, { results: rows });
 	});
 
 	router.post('/clay/tables/:tableId/run-http-column', async (ctx) => {
 		const body = jsonBody(ctx);
 		if (!isPlainObject(body)) throw new Error('Expected a JSON object');
-		sendJson(ctx.res, 200, await runHttpColumn(clay, ctx.params.tableId, body as unknown as HttpColumnConfig));
+		sendJson(
+			ctx.res,
+			200,
+			await runHttpColumn(clay, ctx.params.tableId, body as unknown as HttpColumnConfig),
+		);
 	});
 
 	router.put('/clay/limits', (ctx) => {

@@ -69,7 +69,9 @@ async function runRow(row: ClayRow, config: HttpColumnConfig): Promise<RowOutcom
 		const response = await fetch(url, {
 			method,
 			headers: { 'content-type': 'application/json', ...(config.headers ?? {}) },
-			body: hasBody ? JSON.stringify(config.body === undefined ? row.cells : fill(config.body, row.cells)) : undefined,
+			body: hasBody
+				? JSON.stringify(config.body === undefined ? row.cells : fill(config.body, row.cells))
+				: undefined,
 			signal: AbortSignal.timeout(config.timeoutMs ?? 30_000),
 		});
 		const text = await response.text();
@@ -84,7 +86,8 @@ async function runRow(row: ClayRow, config: HttpColumnConfig): Promise<RowOutcom
 			row.http = { status: response.status, error: `HTTP ${response.status}`, at: stamp() };
 			return { rowId: row.id, status: response.status, error: row.http.error };
 		}
-		for (const [column, path] of Object.entries(config.fields ?? {})) row.cells[column] = at(parsed, path) ?? null;
+		for (const [column, path] of Object.entries(config.fields ?? {}))
+			row.cells[column] = at(parsed, path) ?? null;
 		row.http = { status: response.status, at: stamp() };
 		return { rowId: row.id, status: response.status };
 	} catch (error) {
@@ -99,7 +102,9 @@ export async function runHttpColumn(clay: ClayState, tableId: string, config: Ht
 	const table = clay.tables.get(tableId);
 	if (!table) throw new Error(`No Clay table ${tableId}`);
 	if (typeof config.url !== 'string' || !config.url) throw new Error('url is required');
-	const rows = config.rowIds ? table.rows.filter((r) => config.rowIds!.includes(r.id)) : [...table.rows];
+	const rows = config.rowIds
+		? table.rows.filter((r) => config.rowIds!.includes(r.id))
+		: [...table.rows];
 	const outcomes: RowOutcome[] = new Array(rows.length);
 	let next = 0;
 	const worker = async () => {
@@ -111,5 +116,11 @@ export async function runHttpColumn(clay: ClayState, tableId: string, config: Ht
 	const concurrency = Math.max(1, Math.min(config.concurrency ?? 1, 50));
 	await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, worker));
 	const failed = outcomes.filter((o) => o.error).length;
-	return { tableId, total: rows.length, succeeded: rows.length - failed, failed, results: outcomes };
+	return {
+		tableId,
+		total: rows.length,
+		succeeded: rows.length - failed,
+		failed,
+		results: outcomes,
+	};
 }

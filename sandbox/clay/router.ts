@@ -25,7 +25,8 @@ export function createClayApp(clay: ClayState): SystemApp {
 		if (!source) return fail(ctx, 404, 'Webhook source not found');
 		if (source.authToken) {
 			const given = ctx.req.headers[AUTH_HEADER];
-			if (typeof given !== 'string' || !sameSecret(given, source.authToken)) return fail(ctx, 401, 'Unauthorized');
+			if (typeof given !== 'string' || !sameSecret(given, source.authToken))
+				return fail(ctx, 401, 'Unauthorized');
 		}
 		if (source.submissions >= source.maxSubmissions) {
 			return fail(
@@ -41,9 +42,13 @@ export function createClayApp(clay: ClayState): SystemApp {
 			if (error instanceof HttpError) return fail(ctx, 400, 'Body is not valid JSON');
 			throw error;
 		}
-		if (!isPlainObject(body)) return fail(ctx, 400, 'Body must be one JSON object (one row per request)');
+		if (!isPlainObject(body))
+			return fail(ctx, 400, 'Body must be one JSON object (one row per request)');
 		const wait = clay.take();
-		if (wait) return fail(ctx, 429, 'Too many requests', { 'Retry-After': Math.max(1, Math.ceil(wait / 1000)) });
+		if (wait)
+			return fail(ctx, 429, 'Too many requests', {
+				'Retry-After': Math.max(1, Math.ceil(wait / 1000)),
+			});
 		source.submissions++;
 		clay.addRow(source.tableId, body, source.id);
 		sendJson(ctx.res, 200, { success: true });

@@ -71,7 +71,12 @@ export class ClayState {
 		return table;
 	}
 
-	addSource(input: { id?: string; tableId?: string; authToken?: string; maxSubmissions?: number }): ClaySource {
+	addSource(input: {
+		id?: string;
+		tableId?: string;
+		authToken?: string;
+		maxSubmissions?: number;
+	}): ClaySource {
 		const id = input.id ?? `pull-in-data-from-a-webhook-${randomBytes(6).toString('hex')}`;
 		const source: ClaySource = {
 			id,
@@ -94,7 +99,11 @@ export class ClayState {
 	}
 
 	addRow(tableId: string, cells: Record<string, unknown>, sourceId?: string): ClayRow {
-		const row: ClayRow = { id: `r_${this.nextRow++}`, createdAt: new Date(this.clock.now()).toISOString(), cells };
+		const row: ClayRow = {
+			id: `r_${this.nextRow++}`,
+			createdAt: new Date(this.clock.now()).toISOString(),
+			cells,
+		};
 		if (sourceId) row.sourceId = sourceId;
 		this.table(tableId).rows.push(row);
 		return row;

@@ -24,7 +24,8 @@ function pick<T extends object>(body: unknown, template: T): Partial<T> {
 
 function limitsFrom(body: Record<string, unknown>): Partial<RateLimitConfig> {
 	const tier = typeof body.tier === 'string' ? TIERS[body.tier] : undefined;
-	if (body.tier !== undefined && !tier) throw new Error(`tier must be one of ${Object.keys(TIERS).join(', ')}`);
+	if (body.tier !== undefined && !tier)
+		throw new Error(`tier must be one of ${Object.keys(TIERS).join(', ')}`);
 	return { ...(tier ?? {}), ...pick(body, defaultLimits()) };
 }
 
@@ -56,7 +57,8 @@ export function seedHubSpot(hs: HubSpotState, seed: HubSpotSeed) {
 	const resolve = (ref: RecordRef) => {
 		const type = hs.store.requireType(ref.type);
 		const id = ref.id ?? created[type.name]?.[ref.index ?? -1];
-		if (!id || !hs.store.find(type.id, id)) throw new Error(`No seeded ${ref.type} record for ${JSON.stringify(ref)}`);
+		if (!id || !hs.store.find(type.id, id))
+			throw new Error(`No seeded ${ref.type} record for ${JSON.stringify(ref)}`);
 		return { type, id };
 	};
 	for (const link of seed.associations ?? []) {
@@ -85,12 +87,18 @@ const publicToken = (t: TokenInfo) => ({
 });
 
 export function registerHubSpotAdmin(router: Router, hs: HubSpotState) {
-	router.get('/hubspot/tokens', (ctx) => sendJson(ctx.res, 200, { results: hs.tokens.list().map(publicToken) }));
+	router.get('/hubspot/tokens', (ctx) =>
+		sendJson(ctx.res, 200, { results: hs.tokens.list().map(publicToken) }),
+	);
 
 	router.post('/hubspot/tokens', (ctx) => {
 		const body = jsonBody(ctx);
-		if (!isPlainObject(body) || typeof body.token !== 'string' || !body.token) throw new Error('token is required');
-		if (body.scopes !== undefined && !(Array.isArray(body.scopes) && body.scopes.every((s) => typeof s === 'string'))) {
+		if (!isPlainObject(body) || typeof body.token !== 'string' || !body.token)
+			throw new Error('token is required');
+		if (
+			body.scopes !== undefined &&
+			!(Array.isArray(body.scopes) && body.scopes.every((s) => typeof s === 'string'))
+		) {
 			throw new Error('scopes must be an array of strings');
 		}
 		const info = hs.tokens.register({
@@ -108,7 +116,9 @@ export function registerHubSpotAdmin(router: Router, hs: HubSpotState) {
 	});
 
 	router.get('/hubspot/limits', (ctx) => {
-		const perToken = Object.fromEntries(hs.tokens.list().map((t) => [t.token, hs.rateLimits.effective(t)]));
+		const perToken = Object.fromEntries(
+			hs.tokens.list().map((t) => [t.token, hs.rateLimits.effective(t)]),
+		);
 		sendJson(ctx.res, 200, { defaults: hs.rateLimits.defaults, tiers: TIERS, perToken });
 	});
 

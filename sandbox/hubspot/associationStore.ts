@@ -33,12 +33,16 @@ export class AssociationStore {
 	}
 
 	typesBetween(fromTypeId: string, toTypeId: string): AssociationType[] {
-		return [...this.types.values()].filter((t) => t.fromTypeId === fromTypeId && t.toTypeId === toTypeId);
+		return [...this.types.values()].filter(
+			(t) => t.fromTypeId === fromTypeId && t.toTypeId === toTypeId,
+		);
 	}
 
 	/** The unlabeled type HubSpot uses for "associate default". */
 	defaultType(fromTypeId: string, toTypeId: string): AssociationType | undefined {
-		return this.typesBetween(fromTypeId, toTypeId).find((t) => t.label === null && t.category === 'HUBSPOT_DEFINED');
+		return this.typesBetween(fromTypeId, toTypeId).find(
+			(t) => t.label === null && t.category === 'HUBSPOT_DEFINED',
+		);
 	}
 
 	/** Defines a label pair (or an unlabeled pair for a new custom object) and returns the forward type. */
@@ -52,7 +56,15 @@ export class AssociationStore {
 	): AssociationType {
 		const forward = this.nextTypeId++;
 		const inverse = fromTypeId === toTypeId ? forward : this.nextTypeId++;
-		const a: AssociationType = { typeId: forward, fromTypeId, toTypeId, category, label, name, inverseTypeId: inverse };
+		const a: AssociationType = {
+			typeId: forward,
+			fromTypeId,
+			toTypeId,
+			category,
+			label,
+			name,
+			inverseTypeId: inverse,
+		};
 		this.types.set(forward, a);
 		if (inverse !== forward) {
 			this.types.set(inverse, {
@@ -115,7 +127,8 @@ export class AssociationStore {
 		const prefix = `${toTypeId}:`;
 		const rows: AssociationRow[] = [];
 		for (const [to, ids] of this.links.get(key(fromTypeId, fromId)) ?? []) {
-			if (to.startsWith(prefix)) rows.push({ toId: to.slice(prefix.length), typeIds: [...ids].sort((a, b) => a - b) });
+			if (to.startsWith(prefix))
+				rows.push({ toId: to.slice(prefix.length), typeIds: [...ids].sort((a, b) => a - b) });
 		}
 		return rows.sort((a, b) => Number(a.toId) - Number(b.toId));
 	}
@@ -131,14 +144,16 @@ export class AssociationStore {
 
 	toJSON(): AssociationSnapshot {
 		const links: AssociationSnapshot['links'] = [];
-		for (const [from, targets] of this.links) for (const [to, ids] of targets) links.push([from, to, [...ids]]);
+		for (const [from, targets] of this.links)
+			for (const [to, ids] of targets) links.push([from, to, [...ids]]);
 		return { types: [...this.types.values()], links, nextTypeId: this.nextTypeId };
 	}
 
 	load(snapshot: AssociationSnapshot) {
 		this.types = new Map(snapshot.types.map((t) => [t.typeId, t]));
 		this.links = new Map();
-		for (const [from, to, ids] of snapshot.links) for (const id of ids) this.half(from, to, id, true);
+		for (const [from, to, ids] of snapshot.links)
+			for (const id of ids) this.half(from, to, id, true);
 		this.nextTypeId = snapshot.nextTypeId;
 	}
 }

@@ -14,19 +14,41 @@ export interface InlineLink {
 	toId: string;
 }
 
-const spec = (t: AssociationType) => ({ associationCategory: t.category, associationTypeId: t.typeId });
-const withLabel = (t: AssociationType) => ({ category: t.category, typeId: t.typeId, label: t.label });
+const spec = (t: AssociationType) => ({
+	associationCategory: t.category,
+	associationTypeId: t.typeId,
+});
+const withLabel = (t: AssociationType) => ({
+	category: t.category,
+	typeId: t.typeId,
+	label: t.label,
+});
 
-function typeFromSpec(hs: HubSpotState, from: ObjectType, to: ObjectType, raw: unknown): AssociationType {
+function typeFromSpec(
+	hs: HubSpotState,
+	from: ObjectType,
+	to: ObjectType,
+	raw: unknown,
+): AssociationType {
 	const typeId = isPlainObject(raw) ? Number(raw.associationTypeId) : NaN;
 	const type = hs.store.associations.types.get(typeId);
 	if (!type || type.fromTypeId !== from.id || type.toTypeId !== to.id) {
 		throw validationError(
 			`${String(isPlainObject(raw) ? raw.associationTypeId : raw)} is not a valid association type between ${from.name} and ${to.name}`,
-			[{ message: 'invalid associationTypeId', code: 'INVALID_ASSOCIATION_TYPE', in: 'associationTypeId' }],
+			[
+				{
+					message: 'invalid associationTypeId',
+					code: 'INVALID_ASSOCIATION_TYPE',
+					in: 'associationTypeId',
+				},
+			],
 		);
 	}
-	if (isPlainObject(raw) && raw.associationCategory !== undefined && raw.associationCategory !== type.category) {
+	if (
+		isPlainObject(raw) &&
+		raw.associationCategory !== undefined &&
+		raw.associationCategory !== type.category
+	) {
 		throw validationError(
 			`associationCategory ${String(raw.associationCategory)} does not match type ${type.typeId} (${type.category})`,
 		);
@@ -41,7 +63,11 @@ function requireLive(hs: HubSpotState, type: ObjectType, id: string) {
 }
 
 /** Validates the `associations` of a v3 create before anything is written. */
-export function checkInlineAssociations(hs: HubSpotState, from: ObjectType, raw: unknown): InlineLink[] {
+export function checkInlineAssociations(
+	hs: HubSpotState,
+	from: ObjectType,
+	raw: unknown,
+): InlineLink[] {
 	if (raw === undefined) return [];
 	if (!Array.isArray(raw)) throw validationError('associations must be an array');
 	const links: InlineLink[] = [];
@@ -100,7 +126,10 @@ export function registerAssociationRoutes(router: Router, hs: HubSpotState) {
 	};
 	const defaultType = (from: ObjectType, to: ObjectType) => {
 		const type = hs.store.associations.defaultType(from.id, to.id);
-		if (!type) throw validationError(`No default association type exists between ${from.name} and ${to.name}`);
+		if (!type)
+			throw validationError(
+				`No default association type exists between ${from.name} and ${to.name}`,
+			);
 		return type;
 	};
 	const defaultResults = (type: AssociationType, fromId: string, toId: string) => [
@@ -131,7 +160,9 @@ export function registerAssociationRoutes(router: Router, hs: HubSpotState) {
 		const { fromObjectId: fromId, toObjectId: toId } = ctx.params;
 		const body = jsonBody(ctx);
 		if (!Array.isArray(body) || !body.length) {
-			throw validationError('Body must be a non-empty array of {associationCategory, associationTypeId}');
+			throw validationError(
+				'Body must be a non-empty array of {associationCategory, associationTypeId}',
+			);
 		}
 		const types = body.map((raw) => typeFromSpec(hs, from, to, raw));
 		requireLive(hs, from, fromId);
@@ -187,7 +218,9 @@ export function registerAssociationRoutes(router: Router, hs: HubSpotState) {
 		const { results, errors } = perInput(inputs, (input) => {
 			const fromId = idOf(input.from);
 			const toId = idOf(input.to);
-			const types = Array.isArray(input.types) ? input.types.map((raw) => typeFromSpec(hs, from, to, raw)) : [];
+			const types = Array.isArray(input.types)
+				? input.types.map((raw) => typeFromSpec(hs, from, to, raw))
+				: [];
 			if (!types.length) throw validationError('types must be a non-empty array');
 			requireLive(hs, from, fromId);
 			requireLive(hs, to, toId);
@@ -235,7 +268,9 @@ export function registerAssociationRoutes(router: Router, hs: HubSpotState) {
 				from: { id: fromId },
 				to: rows.map((row) => ({
 					toObjectId: Number(row.toId),
-					associationTypes: row.typeIds.map((id) => withLabel(hs.store.associations.types.get(id)!)),
+					associationTypes: row.typeIds.map((id) =>
+						withLabel(hs.store.associations.types.get(id)!),
+					),
 				})),
 			};
 		});
@@ -247,7 +282,8 @@ export function registerAssociationRoutes(router: Router, hs: HubSpotState) {
 		const { inputs } = readBatch(hs, ctx);
 		for (const input of inputs.filter(isPlainObject)) {
 			const targets = Array.isArray(input.to) ? input.to : [];
-			for (const target of targets) hs.store.associations.remove(from.id, idOf(input.from), to.id, idOf(target));
+			for (const target of targets)
+				hs.store.associations.remove(from.id, idOf(input.from), to.id, idOf(target));
 		}
 		sendEmpty(ctx.res, 204);
 	});
@@ -266,7 +302,9 @@ export function registerAssociationRoutes(router: Router, hs: HubSpotState) {
 
 	router.get(`${batch}/labels`, (ctx) => {
 		const { from, to } = pairOf(ctx, 'read');
-		sendJson(ctx.res, 200, { results: hs.store.associations.typesBetween(from.id, to.id).map(withLabel) });
+		sendJson(ctx.res, 200, {
+			results: hs.store.associations.typesBetween(from.id, to.id).map(withLabel),
+		});
 	});
 
 	router.post(`${batch}/labels`, (ctx) => {
@@ -275,13 +313,27 @@ export function registerAssociationRoutes(router: Router, hs: HubSpotState) {
 		if (!isPlainObject(body) || typeof body.label !== 'string' || typeof body.name !== 'string') {
 			throw validationError('label and name are required');
 		}
-		const existing = hs.store.associations.typesBetween(from.id, to.id).find((t) => t.name === body.name);
+		const existing = hs.store.associations
+			.typesBetween(from.id, to.id)
+			.find((t) => t.name === body.name);
 		if (existing)
-			throw new HubSpotError(409, 'CONFLICT', `An association label named ${String(body.name)} already exists.`);
-		const created = hs.store.associations.definePair(from.id, to.id, body.label, body.name, 'USER_DEFINED');
+			throw new HubSpotError(
+				409,
+				'CONFLICT',
+				`An association label named ${String(body.name)} already exists.`,
+			);
+		const created = hs.store.associations.definePair(
+			from.id,
+			to.id,
+			body.label,
+			body.name,
+			'USER_DEFINED',
+		);
 		const inverse = hs.store.associations.types.get(created.inverseTypeId)!;
 		if (typeof body.inverseLabel === 'string')
 			hs.store.associations.types.set(inverse.typeId, { ...inverse, label: body.inverseLabel });
-		sendJson(ctx.res, 200, { results: [created, hs.store.associations.types.get(inverse.typeId)!].map(withLabel) });
+		sendJson(ctx.res, 200, {
+			results: [created, hs.store.associations.types.get(inverse.typeId)!].map(withLabel),
+		});
 	});
 }

@@ -15,7 +15,8 @@ import type { StoredRecord } from './store';
 
 type Input = Record<string, unknown>;
 
-const traceOf = (input: Input) => (typeof input.objectWriteTraceId === 'string' ? input.objectWriteTraceId : undefined);
+const traceOf = (input: Input) =>
+	typeof input.objectWriteTraceId === 'string' ? input.objectWriteTraceId : undefined;
 
 /** The error an injected partial failure puts in place of an input's result. */
 const injected = () =>
@@ -43,7 +44,9 @@ function assertNoDuplicates(inputs: Input[], idPropertyOf: (input: Input) => str
 		seen.add(key);
 	}
 	if (duplicates.size)
-		throw validationError(`Duplicate IDs found in batch input: [${[...duplicates].join(', ')}]. IDs must be unique`);
+		throw validationError(
+			`Duplicate IDs found in batch input: [${[...duplicates].join(', ')}]. IDs must be unique`,
+		);
 }
 
 interface Outcome {
@@ -70,7 +73,9 @@ function perInput(
 		try {
 			if (faulted.has(i)) throw injected();
 			const result = apply(input);
-			results.push(trace && isPlainObject(result) ? { ...result, objectWriteTraceId: trace } : result);
+			results.push(
+				trace && isPlainObject(result) ? { ...result, objectWriteTraceId: trace } : result,
+			);
 		} catch (error) {
 			if (!(error instanceof HubSpotError)) throw error;
 			if (!faulted.has(i)) failures.push(error);
@@ -158,7 +163,8 @@ export function registerBatchRoutes(router: Router, hs: HubSpotState) {
 		const type = objectTypeFor(hs, ctx, 'write');
 		const startedAt = start();
 		const inputs = asInputs(readBatch(hs, ctx).inputs);
-		const idPropertyOf = (input: Input) => (typeof input.idProperty === 'string' ? input.idProperty : undefined);
+		const idPropertyOf = (input: Input) =>
+			typeof input.idProperty === 'string' ? input.idProperty : undefined;
 		assertNoDuplicates(inputs, idPropertyOf);
 		const outcome = perInput(hs, ctx, inputs, (input) => {
 			const id = String(input.id ?? '');
@@ -179,7 +185,9 @@ export function registerBatchRoutes(router: Router, hs: HubSpotState) {
 		// A non-unique idProperty (companies by `domain`) fails the whole call, as in HubSpot.
 		for (const input of inputs) hs.store.find(type.id, String(input.id ?? ''), idPropertyOf(input));
 		assertNoDuplicates(inputs, idPropertyOf);
-		const outcome = perInput(hs, ctx, inputs, (input) => upsertOne(hs, ctx, type, input, idPropertyOf(input)));
+		const outcome = perInput(hs, ctx, inputs, (input) =>
+			upsertOne(hs, ctx, type, input, idPropertyOf(input)),
+		);
 		sendBatch(hs, ctx, startedAt, 200, outcome.results, outcome.errors);
 	});
 

@@ -5,7 +5,10 @@ import { isPlainObject, jsonBody, sendJson } from '../http';
 import { validationError } from './errors';
 import type { HubSpotState } from './state';
 
-export function readBatch(hs: HubSpotState, ctx: Ctx): { body: Record<string, unknown>; inputs: unknown[] } {
+export function readBatch(
+	hs: HubSpotState,
+	ctx: Ctx,
+): { body: Record<string, unknown>; inputs: unknown[] } {
 	const body = jsonBody(ctx);
 	if (!isPlainObject(body) || !Array.isArray(body.inputs)) {
 		throw validationError('Invalid input JSON: expected an object with an inputs array', [

@@ -78,7 +78,11 @@ export function propertyValuesError(problems: PropertyProblem[]) {
 	}));
 	return validationError(
 		`Property values were not valid: ${JSON.stringify(list)}`,
-		problems.map((p) => ({ message: p.message, code: p.error, context: { propertyName: [p.name] } })),
+		problems.map((p) => ({
+			message: p.message,
+			code: p.error,
+			context: { propertyName: [p.name] },
+		})),
 	);
 }
 

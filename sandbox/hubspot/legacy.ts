@@ -25,11 +25,18 @@ function propertyList(body: unknown): Record<string, unknown> {
 
 function legacyProperties(record: StoredRecord) {
 	return Object.fromEntries(
-		Object.entries(record.properties).map(([name, value]) => [name, { value, timestamp: record.updatedAt }]),
+		Object.entries(record.properties).map(([name, value]) => [
+			name,
+			{ value, timestamp: record.updatedAt },
+		]),
 	);
 }
 
-const company = (record: StoredRecord) => ({ companyId: Number(record.id), isDeleted: false, properties: legacyProperties(record) });
+const company = (record: StoredRecord) => ({
+	companyId: Number(record.id),
+	isDeleted: false,
+	properties: legacyProperties(record),
+});
 
 export function registerLegacyRoutes(router: Router, hs: HubSpotState) {
 	const companies = () => hs.store.requireType('companies');
@@ -46,7 +53,11 @@ export function registerLegacyRoutes(router: Router, hs: HubSpotState) {
 
 	router.post('/companies/v2/companies', (ctx) => {
 		const type = companies();
-		const record = hs.store.create(type.id, normalizeValues(hs, type, propertyList(jsonBody(ctx))), source(ctx));
+		const record = hs.store.create(
+			type.id,
+			normalizeValues(hs, type, propertyList(jsonBody(ctx))),
+			source(ctx),
+		);
 		sendJson(ctx.res, 200, company(record));
 	});
 
@@ -71,7 +82,11 @@ export function registerLegacyRoutes(router: Router, hs: HubSpotState) {
 	router.get('/contacts/v1/contact/vid/:vid/profile', (ctx) => {
 		const record = hs.store.find(contacts().id, ctx.params.vid);
 		if (!record) throw notFound('contact does not exist');
-		sendJson(ctx.res, 200, { vid: Number(record.id), 'canonical-vid': Number(record.id), properties: legacyProperties(record) });
+		sendJson(ctx.res, 200, {
+			vid: Number(record.id),
+			'canonical-vid': Number(record.id),
+			properties: legacyProperties(record),
+		});
 	});
 
 	// v1 associations: definitionId 1 = a contact's primary company (the v4 type id 1).
@@ -81,7 +96,8 @@ export function registerLegacyRoutes(router: Router, hs: HubSpotState) {
 		for (const link of body) {
 			if (!isPlainObject(link)) continue;
 			const type = hs.store.associations.types.get(Number(link.definitionId));
-			if (!type) throw validationError(`Unknown association definition ${String(link.definitionId)}`);
+			if (!type)
+				throw validationError(`Unknown association definition ${String(link.definitionId)}`);
 			hs.store.associations.add(type, String(link.fromObjectId), String(link.toObjectId));
 		}
 		sendEmpty(ctx.res, 204);

@@ -39,14 +39,24 @@ export function readOptions(query: URLSearchParams): ReadOptions {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export function toPublic(hs: HubSpotState, type: ObjectType, record: StoredRecord, options: ReadOptions = {}) {
+export function toPublic(
+	hs: HubSpotState,
+	type: ObjectType,
+	record: StoredRecord,
+	options: ReadOptions = {},
+) {
 	const values = options.values ?? record.properties;
 	const properties: Record<string, string | null> = {};
 	if (options.allSet) Object.assign(properties, values);
 	else {
 		const defs = hs.store.definitions(type.id);
 		const names = options.properties
-			? [...options.properties.filter((p) => defs.has(p)), 'hs_object_id', 'createdate', type.lastModifiedProperty]
+			? [
+					...options.properties.filter((p) => defs.has(p)),
+					'hs_object_id',
+					'createdate',
+					type.lastModifiedProperty,
+				]
 			: type.defaultProperties;
 		for (const name of names) properties[name] = values[name] ?? null;
 	}
@@ -99,7 +109,10 @@ function withAssociations(
 	return Object.keys(associations).length ? { ...out, associations } : out;
 }
 
-export const writeSource = (token: TokenInfo): WriteSource => ({ sourceType: 'INTEGRATION', sourceId: token.appId });
+export const writeSource = (token: TokenInfo): WriteSource => ({
+	sourceType: 'INTEGRATION',
+	sourceId: token.appId,
+});
 
 export function tokenOf(hs: HubSpotState, ctx: Ctx): TokenInfo {
 	return hs.tokens.get(ctx.token!)!;
@@ -116,7 +129,8 @@ export function registerObjectRoutes(router: Router, hs: HubSpotState) {
 	router.post('/crm/v3/objects/:objectType', (ctx) => {
 		const type = objectTypeFor(hs, ctx, 'write');
 		const body = jsonBody(ctx);
-		if (!isPlainObject(body)) throw validationError('Invalid input JSON: expected an object with properties');
+		if (!isPlainObject(body))
+			throw validationError('Invalid input JSON: expected an object with properties');
 		const values = normalizeValues(hs, type, body.properties ?? {});
 		assertRequired(type, values);
 		const links = checkInlineAssociations(hs, type, body.associations);
@@ -128,17 +142,31 @@ export function registerObjectRoutes(router: Router, hs: HubSpotState) {
 	router.get('/crm/v3/objects/:objectType/:objectId', (ctx) => {
 		const type = objectTypeFor(hs, ctx, 'read');
 		const archived = ctx.query.get('archived') === 'true';
-		const record = hs.store.find(type.id, ctx.params.objectId, ctx.query.get('idProperty') ?? undefined, archived);
+		const record = hs.store.find(
+			type.id,
+			ctx.params.objectId,
+			ctx.query.get('idProperty') ?? undefined,
+			archived,
+		);
 		if (!record) throw objectNotFound(ctx.params.objectId);
 		const out = toPublic(hs, type, record, readOptions(ctx.query));
-		sendJson(ctx.res, 200, withAssociations(hs, type, record, listParam(ctx.query, 'associations'), out));
+		sendJson(
+			ctx.res,
+			200,
+			withAssociations(hs, type, record, listParam(ctx.query, 'associations'), out),
+		);
 	});
 
 	router.patch('/crm/v3/objects/:objectType/:objectId', (ctx) => {
 		const type = objectTypeFor(hs, ctx, 'write');
-		const record = hs.store.require(type.id, ctx.params.objectId, ctx.query.get('idProperty') ?? undefined);
+		const record = hs.store.require(
+			type.id,
+			ctx.params.objectId,
+			ctx.query.get('idProperty') ?? undefined,
+		);
 		const body = jsonBody(ctx);
-		if (!isPlainObject(body)) throw validationError('Invalid input JSON: expected an object with properties');
+		if (!isPlainObject(body))
+			throw validationError('Invalid input JSON: expected an object with properties');
 		const values = normalizeValues(hs, type, body.properties ?? {});
 		hs.store.update(record, values, writeSource(tokenOf(hs, ctx)));
 		sendJson(ctx.res, 200, toPublic(hs, type, record, { allSet: true }));
@@ -171,7 +199,9 @@ export function registerObjectRoutes(router: Router, hs: HubSpotState) {
 			}
 			page.push(record);
 		}
-		const results = page.map((r) => withAssociations(hs, type, r, wanted, toPublic(hs, type, r, options)));
+		const results = page.map((r) =>
+			withAssociations(hs, type, r, wanted, toPublic(hs, type, r, options)),
+		);
 		const body: Record<string, unknown> = { results };
 		if (more) {
 			const next = page[page.length - 1].id;

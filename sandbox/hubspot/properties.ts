@@ -2,13 +2,32 @@
 // written to a record: the property must exist and be writable, and the value must fit its type.
 import type { Ctx, Router } from '../http';
 import { isPlainObject, jsonBody, sendEmpty, sendJson } from '../http';
-import { HubSpotError, notFound, propertyValuesError, validationError, type PropertyProblem } from './errors';
-import { propertyDefinition, type ObjectType, type PropertyDefinition, type PropertyType } from './schema';
+import {
+	HubSpotError,
+	notFound,
+	propertyValuesError,
+	validationError,
+	type PropertyProblem,
+} from './errors';
+import {
+	propertyDefinition,
+	type ObjectType,
+	type PropertyDefinition,
+	type PropertyType,
+} from './schema';
 import type { HubSpotState } from './state';
 import type { Values } from './store';
 import { requireScope } from './tokens';
 
-const TYPES: PropertyType[] = ['string', 'number', 'date', 'datetime', 'enumeration', 'bool', 'phone_number'];
+const TYPES: PropertyType[] = [
+	'string',
+	'number',
+	'date',
+	'datetime',
+	'enumeration',
+	'bool',
+	'phone_number',
+];
 const FIELD_TYPES = [
 	'text',
 	'textarea',
@@ -33,11 +52,22 @@ function toMillis(value: string | number): number | undefined {
 }
 
 /** One value in, its stored string form out, or a problem in HubSpot's words. */
-function normalizeValue(type: ObjectType, def: PropertyDefinition, raw: unknown): string | PropertyProblem {
-	const problem = (error: string, message: string): PropertyProblem => ({ name: def.name, error, message });
+function normalizeValue(
+	type: ObjectType,
+	def: PropertyDefinition,
+	raw: unknown,
+): string | PropertyProblem {
+	const problem = (error: string, message: string): PropertyProblem => ({
+		name: def.name,
+		error,
+		message,
+	});
 	if (raw === null || raw === undefined || raw === '') return '';
 	if (typeof raw === 'object')
-		return problem('INVALID_PROPERTY_VALUE', `${JSON.stringify(raw)} is not a valid property value`);
+		return problem(
+			'INVALID_PROPERTY_VALUE',
+			`${JSON.stringify(raw)} is not a valid property value`,
+		);
 	const text = String(raw);
 	switch (def.type) {
 		case 'number': {
@@ -56,7 +86,10 @@ function normalizeValue(type: ObjectType, def: PropertyDefinition, raw: unknown)
 			const ms = toMillis(text);
 			if (ms === undefined) return problem('INVALID_DATE', `${text} was not a valid date.`);
 			if (ms % 86_400_000 !== 0) {
-				return problem('INVALID_DATE', `${text} is at ${new Date(ms).toISOString().slice(11, 23)} UTC, not midnight!`);
+				return problem(
+					'INVALID_DATE',
+					`${text} is at ${new Date(ms).toISOString().slice(11, 23)} UTC, not midnight!`,
+				);
 			}
 			return new Date(ms).toISOString().slice(0, 10);
 		}
@@ -73,12 +106,17 @@ function normalizeValue(type: ObjectType, def: PropertyDefinition, raw: unknown)
 			const bad = chosen.find((v) => !allowed.includes(v));
 			return bad === undefined
 				? text
-				: problem('INVALID_OPTION', `${bad} was not one of the allowed options: [${allowed.join(', ')}]`);
+				: problem(
+						'INVALID_OPTION',
+						`${bad} was not one of the allowed options: [${allowed.join(', ')}]`,
+					);
 		}
 		default:
 			if (type.id === '0-1' && def.name === 'email') {
 				const email = text.trim().toLowerCase();
-				return EMAIL.test(email) ? email : problem('INVALID_EMAIL', `Email address ${text} is invalid`);
+				return EMAIL.test(email)
+					? email
+					: problem('INVALID_EMAIL', `Email address ${text} is invalid`);
 			}
 			return text;
 	}
@@ -87,14 +125,19 @@ function normalizeValue(type: ObjectType, def: PropertyDefinition, raw: unknown)
 /** Checks and normalizes a `properties` object; throws one 400 listing every bad value. */
 export function normalizeValues(hs: HubSpotState, type: ObjectType, input: unknown): Values {
 	if (input === undefined) return {};
-	if (!isPlainObject(input)) throw validationError('properties must be an object of property names to values');
+	if (!isPlainObject(input))
+		throw validationError('properties must be an object of property names to values');
 	const defs = hs.store.definitions(type.id);
 	const values: Values = {};
 	const problems: PropertyProblem[] = [];
 	for (const [name, raw] of Object.entries(input)) {
 		const def = defs.get(name);
 		if (!def || def.archived) {
-			problems.push({ name, error: 'PROPERTY_DOESNT_EXIST', message: `Property "${name}" does not exist` });
+			problems.push({
+				name,
+				error: 'PROPERTY_DOESNT_EXIST',
+				message: `Property "${name}" does not exist`,
+			});
 			continue;
 		}
 		if (def.modificationMetadata.readOnlyValue) {
@@ -118,7 +161,11 @@ export function assertRequired(type: ObjectType, values: Values) {
 	const missing = type.requiredProperties.filter((p) => !values[p]);
 	if (missing.length) {
 		throw propertyValuesError(
-			missing.map((name) => ({ name, error: 'REQUIRED_PROPERTY', message: `Property ${name} is required` })),
+			missing.map((name) => ({
+				name,
+				error: 'REQUIRED_PROPERTY',
+				message: `Property ${name} is required`,
+			})),
 		);
 	}
 }
@@ -137,13 +184,19 @@ export function createDefinition(hs: HubSpotState, body: unknown): PropertyDefin
 	}
 	const name = String(body.name);
 	if (!/^[a-z][a-z0-9_]*$/.test(name)) {
-		throw validationError(`Property name ${name} is not valid: use lowercase letters, digits and underscores.`);
+		throw validationError(
+			`Property name ${name} is not valid: use lowercase letters, digits and underscores.`,
+		);
 	}
 	if (!TYPES.includes(body.type as PropertyType)) {
-		throw validationError(`${String(body.type)} is not a valid property type; one of ${TYPES.join(', ')}`);
+		throw validationError(
+			`${String(body.type)} is not a valid property type; one of ${TYPES.join(', ')}`,
+		);
 	}
 	if (!FIELD_TYPES.includes(String(body.fieldType))) {
-		throw validationError(`${String(body.fieldType)} is not a valid fieldType; one of ${FIELD_TYPES.join(', ')}`);
+		throw validationError(
+			`${String(body.fieldType)} is not a valid fieldType; one of ${FIELD_TYPES.join(', ')}`,
+		);
 	}
 	const hasUniqueValue = body.hasUniqueValue === true;
 	if (hasUniqueValue && body.type !== 'string' && body.type !== 'number') {
@@ -180,11 +233,17 @@ export function createDefinition(hs: HubSpotState, body: unknown): PropertyDefin
 function assertCanAdd(hs: HubSpotState, type: ObjectType, def: PropertyDefinition) {
 	const existing = hs.store.definitions(type.id).get(def.name);
 	if (existing && !existing.archived) {
-		throw new HubSpotError(409, 'OBJECT_ALREADY_EXISTS', `Property named '${def.name}' already exists.`);
+		throw new HubSpotError(
+			409,
+			'OBJECT_ALREADY_EXISTS',
+			`Property named '${def.name}' already exists.`,
+		);
 	}
 	const uniqueCount = hs.store.uniqueProperties(type.id).length - type.builtinUnique.length;
 	if (def.hasUniqueValue && uniqueCount >= MAX_UNIQUE_PER_TYPE) {
-		throw validationError(`An object type can have at most ${MAX_UNIQUE_PER_TYPE} unique properties.`);
+		throw validationError(
+			`An object type can have at most ${MAX_UNIQUE_PER_TYPE} unique properties.`,
+		);
 	}
 }
 
@@ -202,7 +261,11 @@ const EDITABLE = [
 export function registerPropertyRoutes(router: Router, hs: HubSpotState) {
 	const typeOf = (ctx: Ctx) => hs.store.requireType(ctx.params.objectType);
 	const read = (ctx: Ctx, type: ObjectType) =>
-		requireScope(hs.tokens.get(ctx.token!)!, `crm.schemas.${type.scope}.read`, `crm.objects.${type.scope}.read`);
+		requireScope(
+			hs.tokens.get(ctx.token!)!,
+			`crm.schemas.${type.scope}.read`,
+			`crm.objects.${type.scope}.read`,
+		);
 	const write = (ctx: Ctx, type: ObjectType) =>
 		requireScope(hs.tokens.get(ctx.token!)!, `crm.schemas.${type.scope}.write`);
 	const find = (type: ObjectType, name: string) => {
@@ -215,7 +278,9 @@ export function registerPropertyRoutes(router: Router, hs: HubSpotState) {
 		const type = typeOf(ctx);
 		read(ctx, type);
 		const archived = ctx.query.get('archived') === 'true';
-		const results = [...hs.store.definitions(type.id).values()].filter((p) => p.archived === archived);
+		const results = [...hs.store.definitions(type.id).values()].filter(
+			(p) => p.archived === archived,
+		);
 		sendJson(ctx.res, 200, { results });
 	});
 
@@ -240,12 +305,17 @@ export function registerPropertyRoutes(router: Router, hs: HubSpotState) {
 		const def = find(type, ctx.params.propertyName);
 		const body = jsonBody(ctx);
 		if (!isPlainObject(body)) throw validationError('Invalid input JSON: expected an object');
-		if (def.hubspotDefined) throw validationError(`Property ${def.name} is HubSpot-defined and cannot be changed.`);
+		if (def.hubspotDefined)
+			throw validationError(`Property ${def.name} is HubSpot-defined and cannot be changed.`);
 		if ('hasUniqueValue' in body && body.hasUniqueValue !== def.hasUniqueValue) {
 			throw validationError('hasUniqueValue can only be set when a property is created.');
 		}
 		const patch = Object.fromEntries(EDITABLE.filter((k) => k in body).map((k) => [k, body[k]]));
-		const updated: PropertyDefinition = { ...def, ...patch, updatedAt: new Date(hs.clock.now()).toISOString() };
+		const updated: PropertyDefinition = {
+			...def,
+			...patch,
+			updatedAt: new Date(hs.clock.now()).toISOString(),
+		};
 		hs.store.definitions(type.id).set(def.name, updated);
 		sendJson(ctx.res, 200, updated);
 	});
@@ -254,7 +324,8 @@ export function registerPropertyRoutes(router: Router, hs: HubSpotState) {
 		const type = typeOf(ctx);
 		write(ctx, type);
 		const def = find(type, ctx.params.propertyName);
-		if (def.hubspotDefined) throw validationError(`Property ${def.name} is HubSpot-defined and cannot be archived.`);
+		if (def.hubspotDefined)
+			throw validationError(`Property ${def.name} is HubSpot-defined and cannot be archived.`);
 		hs.store.archiveProperty(type.id, def.name);
 		sendEmpty(ctx.res, 204);
 	});

@@ -21,7 +21,11 @@ export const TIERS: Record<string, Pick<RateLimitConfig, 'tenSecondly' | 'daily'
 	'capacity-pack': { tenSecondly: 250, daily: 1_000_000 },
 };
 
-export const defaultLimits = (): RateLimitConfig => ({ enabled: true, ...TIERS.free, searchPerSecond: 5 });
+export const defaultLimits = (): RateLimitConfig => ({
+	enabled: true,
+	...TIERS.free,
+	searchPerSecond: 5,
+});
 
 const INTERVAL_MS = 10_000;
 const DAY_MS = 86_400_000;
@@ -33,7 +37,9 @@ interface Counters {
 	dailyUsed: number;
 }
 
-export type Verdict = { ok: true; headers: Record<string, string | number> } | { ok: false; error: HubSpotError };
+export type Verdict =
+	| { ok: true; headers: Record<string, string | number> }
+	| { ok: false; error: HubSpotError };
 
 export class RateLimits {
 	defaults = defaultLimits();
@@ -81,18 +87,30 @@ export class RateLimits {
 			'X-HubSpot-RateLimit-Max': limits.tenSecondly,
 			'X-HubSpot-RateLimit-Remaining': remaining,
 		});
-		const reject = (policy: string, message: string, extraHeaders: Record<string, string | number> = {}) => ({
+		const reject = (
+			policy: string,
+			message: string,
+			extraHeaders: Record<string, string | number> = {},
+		) => ({
 			ok: false as const,
 			error: new HubSpotError(
 				429,
 				'RATE_LIMITS',
 				message,
-				{ extra: { errorType: 'RATE_LIMIT', policyName: policy, groupName: `publicapi:private-app:${token.appId}` } },
+				{
+					extra: {
+						errorType: 'RATE_LIMIT',
+						policyName: policy,
+						groupName: `publicapi:private-app:${token.appId}`,
+					},
+				},
 				extraHeaders,
 			),
 		});
-		if (c.dailyUsed >= limits.daily) return reject('DAILY', 'You have reached your daily limit.', headers(0, 0));
-		if (isSearch && c.search.waitMs(now) > 0) return reject('SECONDLY', 'You have reached your secondly limit.');
+		if (c.dailyUsed >= limits.daily)
+			return reject('DAILY', 'You have reached your daily limit.', headers(0, 0));
+		if (isSearch && c.search.waitMs(now) > 0)
+			return reject('SECONDLY', 'You have reached your secondly limit.');
 		if (c.tenSecondly.waitMs(now) > 0) {
 			return reject(
 				'TEN_SECONDLY_ROLLING',

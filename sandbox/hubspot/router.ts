@@ -46,11 +46,16 @@ export function createHubSpotApp(hs: HubSpotState): SystemApp {
 			try {
 				const token = hs.tokens.authenticate(ctx);
 				ctx.token = token.token;
-				const verdict = hs.rateLimits.check(token, ctx.method === 'POST' && SEARCH_PATH.test(ctx.path), hs.clock.now());
+				const verdict = hs.rateLimits.check(
+					token,
+					ctx.method === 'POST' && SEARCH_PATH.test(ctx.path),
+					hs.clock.now(),
+				);
 				if (!verdict.ok) throw verdict.error;
 				for (const [name, value] of Object.entries(verdict.headers)) ctx.res.setHeader(name, value);
 				const match = router.match(ctx.method, ctx.path);
-				if (!match) throw new HubSpotError(404, 'OBJECT_NOT_FOUND', `No route for ${ctx.method} ${ctx.path}`);
+				if (!match)
+					throw new HubSpotError(404, 'OBJECT_NOT_FOUND', `No route for ${ctx.method} ${ctx.path}`);
 				if ('allowed' in match) {
 					throw new HubSpotError(
 						405,
@@ -72,9 +77,14 @@ export function createHubSpotApp(hs: HubSpotState): SystemApp {
 			if (status === 429) {
 				fail(
 					ctx,
-					new HubSpotError(429, 'RATE_LIMITS', 'You have reached your ten_secondly_rolling limit.', {
-						extra: { errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING' },
-					}),
+					new HubSpotError(
+						429,
+						'RATE_LIMITS',
+						'You have reached your ten_secondly_rolling limit.',
+						{
+							extra: { errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING' },
+						},
+					),
 				);
 			} else if (status === 500) {
 				fail(ctx, new HubSpotError(500, 'INTERNAL_ERROR', 'internal error'));

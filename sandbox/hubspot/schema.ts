@@ -1,7 +1,14 @@
 // Built-in HubSpot object types, their stock properties and the HUBSPOT_DEFINED association types.
 // A subset of a real portal: enough for the Clay → HubSpot → Slack pipelines and their tests.
 
-export type PropertyType = 'string' | 'number' | 'date' | 'datetime' | 'enumeration' | 'bool' | 'phone_number';
+export type PropertyType =
+	| 'string'
+	| 'number'
+	| 'date'
+	| 'datetime'
+	| 'enumeration'
+	| 'bool'
+	| 'phone_number';
 
 export interface PropertyOption {
 	label: string;
@@ -26,7 +33,11 @@ export interface PropertyDefinition {
 	calculated: boolean;
 	externalOptions: boolean;
 	hubspotDefined: boolean;
-	modificationMetadata: { archivable: boolean; readOnlyDefinition: boolean; readOnlyValue: boolean };
+	modificationMetadata: {
+		archivable: boolean;
+		readOnlyDefinition: boolean;
+		readOnlyValue: boolean;
+	};
 	createdAt: string;
 	updatedAt: string;
 	archived: boolean;
@@ -80,7 +91,8 @@ export const FIELD_TYPE: Record<PropertyType, string> = {
 };
 
 export function propertyDefinition(
-	fields: Partial<PropertyDefinition> & Pick<PropertyDefinition, 'name' | 'label' | 'type' | 'groupName'>,
+	fields: Partial<PropertyDefinition> &
+		Pick<PropertyDefinition, 'name' | 'label' | 'type' | 'groupName'>,
 ): PropertyDefinition {
 	const hubspotDefined = fields.hubspotDefined ?? true;
 	const readOnlyValue = fields.modificationMetadata?.readOnlyValue ?? false;
@@ -99,13 +111,19 @@ export function propertyDefinition(
 		archived: false,
 		...fields,
 		hubspotDefined,
-		modificationMetadata: { archivable: !hubspotDefined, readOnlyDefinition: hubspotDefined, readOnlyValue },
+		modificationMetadata: {
+			archivable: !hubspotDefined,
+			readOnlyDefinition: hubspotDefined,
+			readOnlyValue,
+		},
 	};
 }
 
 type Spec = [name: string, label: string, type: PropertyType, extra?: Partial<PropertyDefinition>];
 
-const readOnly = { modificationMetadata: { archivable: false, readOnlyDefinition: true, readOnlyValue: true } };
+const readOnly = {
+	modificationMetadata: { archivable: false, readOnlyDefinition: true, readOnlyValue: true },
+};
 
 const LIFECYCLE = options([
 	['subscriber', 'Subscriber'],
@@ -119,7 +137,12 @@ const LIFECYCLE = options([
 ]);
 
 // hubspot_owner_id is an enumeration of the portal's owners: external options, not validated here.
-const OWNER: Spec = ['hubspot_owner_id', 'Owner', 'enumeration', { fieldType: 'select', externalOptions: true }];
+const OWNER: Spec = [
+	'hubspot_owner_id',
+	'Owner',
+	'enumeration',
+	{ fieldType: 'select', externalOptions: true },
+];
 
 /** Properties every object type has, maintained by the sandbox itself. */
 function systemSpecs(lastModified: string): Spec[] {
@@ -280,7 +303,14 @@ export function builtInTypes(): BuiltIn[] {
 				singular: 'contact',
 				label: 'Contact',
 				scope: 'contacts',
-				defaultProperties: ['createdate', 'email', 'firstname', 'hs_object_id', 'lastmodifieddate', 'lastname'],
+				defaultProperties: [
+					'createdate',
+					'email',
+					'firstname',
+					'hs_object_id',
+					'lastmodifieddate',
+					'lastname',
+				],
 				lastModifiedProperty: 'lastmodifieddate',
 				searchableProperties: ['firstname', 'lastname', 'email', 'phone', 'company'],
 				primaryDisplayProperty: 'email',
@@ -350,7 +380,11 @@ export interface AssociationType {
 	inverseTypeId: number;
 }
 
-const pair = (a: [number, string, string, string], b: [number, string], label: string | null): AssociationType[] => [
+const pair = (
+	a: [number, string, string, string],
+	b: [number, string],
+	label: string | null,
+): AssociationType[] => [
 	{
 		typeId: a[0],
 		fromTypeId: a[1],
@@ -373,10 +407,18 @@ const pair = (a: [number, string, string, string], b: [number, string], label: s
 
 export function builtInAssociationTypes(): AssociationType[] {
 	return [
-		...pair([279, '0-1', '0-2', 'contact_to_company_unlabeled'], [280, 'company_to_contact_unlabeled'], null),
+		...pair(
+			[279, '0-1', '0-2', 'contact_to_company_unlabeled'],
+			[280, 'company_to_contact_unlabeled'],
+			null,
+		),
 		...pair([1, '0-1', '0-2', 'contact_to_company'], [2, 'company_to_contact'], 'Primary'),
 		...pair([3, '0-3', '0-1', 'deal_to_contact'], [4, 'contact_to_deal'], null),
-		...pair([341, '0-3', '0-2', 'deal_to_company_unlabeled'], [342, 'company_to_deal_unlabeled'], null),
+		...pair(
+			[341, '0-3', '0-2', 'deal_to_company_unlabeled'],
+			[342, 'company_to_deal_unlabeled'],
+			null,
+		),
 		...pair([5, '0-3', '0-2', 'deal_to_company'], [6, 'company_to_deal'], 'Primary'),
 	];
 }

@@ -11,7 +11,12 @@ import { requireScope } from './tokens';
 function schemaOf(hs: HubSpotState, type: ObjectType) {
 	const associations = [...hs.store.associations.types.values()]
 		.filter((t) => t.fromTypeId === type.id && t.label === null)
-		.map((t) => ({ id: String(t.typeId), fromObjectTypeId: t.fromTypeId, toObjectTypeId: t.toTypeId, name: t.name }));
+		.map((t) => ({
+			id: String(t.typeId),
+			fromObjectTypeId: t.fromTypeId,
+			toObjectTypeId: t.toTypeId,
+			name: t.name,
+		}));
 	return {
 		id: type.id.slice(2),
 		objectTypeId: type.id,
@@ -40,7 +45,9 @@ function registerUnder(router: Router, hs: HubSpotState, prefix: string) {
 
 	router.get(prefix, (ctx) => {
 		requireScope(token(ctx), 'crm.schemas.custom.read');
-		const results = [...hs.store.types.values()].filter((t) => t.custom).map((t) => schemaOf(hs, t));
+		const results = [...hs.store.types.values()]
+			.filter((t) => t.custom)
+			.map((t) => schemaOf(hs, t));
 		sendJson(ctx.res, 200, { results });
 	});
 
@@ -63,24 +70,36 @@ function registerUnder(router: Router, hs: HubSpotState, prefix: string) {
 			throw validationError('name, labels {singular, plural} and properties are required');
 		}
 		if (hs.store.resolveType(body.name))
-			throw new HubSpotError(409, 'OBJECT_ALREADY_EXISTS', `Object type ${body.name} already exists.`);
+			throw new HubSpotError(
+				409,
+				'OBJECT_ALREADY_EXISTS',
+				`Object type ${body.name} already exists.`,
+			);
 		const properties = body.properties.map((p) =>
 			createDefinition(
 				hs,
 				isPlainObject(p)
-					? { groupName: `${body.name}_information`, fieldType: FIELD_TYPE[String(p.type) as PropertyType], ...p }
+					? {
+							groupName: `${body.name}_information`,
+							fieldType: FIELD_TYPE[String(p.type) as PropertyType],
+							...p,
+						}
 					: p,
 			),
 		);
 		const names = new Set(properties.map((p) => p.name));
 		const strings = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
 		const required = strings(body.requiredProperties);
-		const unknown = [...required, ...strings(body.searchableProperties)].filter((n) => !names.has(n));
-		if (unknown.length) throw validationError(`Unknown properties in schema: ${unknown.join(', ')}`);
+		const unknown = [...required, ...strings(body.searchableProperties)].filter(
+			(n) => !names.has(n),
+		);
+		if (unknown.length)
+			throw validationError(`Unknown properties in schema: ${unknown.join(', ')}`);
 		const type = hs.store.createCustomType({
 			name: body.name,
 			labels: { singular: String(body.labels.singular), plural: String(body.labels.plural) },
-			primaryDisplayProperty: typeof body.primaryDisplayProperty === 'string' ? body.primaryDisplayProperty : undefined,
+			primaryDisplayProperty:
+				typeof body.primaryDisplayProperty === 'string' ? body.primaryDisplayProperty : undefined,
 			requiredProperties: required,
 			searchableProperties: strings(body.searchableProperties),
 			properties,

@@ -61,7 +61,10 @@ function containsToken(actual: string, wanted: string): boolean {
 			.split('*')
 			.map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
 			.join('.*');
-		return new RegExp(`^${pattern}$`).test(lower) || tokens(actual).some((t) => new RegExp(`^${pattern}$`).test(t));
+		return (
+			new RegExp(`^${pattern}$`).test(lower) ||
+			tokens(actual).some((t) => new RegExp(`^${pattern}$`).test(t))
+		);
 	}
 	const have = tokens(actual);
 	const need = tokens(wanted);
@@ -126,7 +129,8 @@ function parseFilter(raw: unknown): Filter {
 		if (filter.value === undefined) throw validationError(`${operator} filters need a value`);
 		if (operator === 'BETWEEN') {
 			filter.highValue = asString(raw.highValue);
-			if (filter.highValue === undefined) throw validationError('BETWEEN filters need a value and a highValue');
+			if (filter.highValue === undefined)
+				throw validationError('BETWEEN filters need a value and a highValue');
 		}
 	}
 	return filter;
@@ -141,7 +145,9 @@ function parseFilterGroups(hs: HubSpotState, raw: unknown): Filter[][] {
 	const groups = raw.map((group) => {
 		const filters = isPlainObject(group) && Array.isArray(group.filters) ? group.filters : [];
 		if (filters.length > searchMaxFiltersPerGroup) {
-			throw validationError(`Too many filters in a group: at most ${searchMaxFiltersPerGroup} are allowed`);
+			throw validationError(
+				`Too many filters in a group: at most ${searchMaxFiltersPerGroup} are allowed`,
+			);
 		}
 		return filters.map(parseFilter);
 	});
@@ -195,11 +201,13 @@ export function registerSearchRoutes(router: Router, hs: HubSpotState) {
 		if (!isPlainObject(body)) throw validationError('Invalid input JSON: expected an object');
 		const limit = body.limit === undefined ? 10 : Number(body.limit);
 		if (!Number.isInteger(limit) || limit < 0 || limit > 200) {
-			throw validationError(`limit must be an integer between 0 and 200; got ${String(body.limit)}`, [
-				{ message: 'limit must be <= 200', code: 'INVALID_LIMIT', in: 'limit' },
-			]);
+			throw validationError(
+				`limit must be an integer between 0 and 200; got ${String(body.limit)}`,
+				[{ message: 'limit must be <= 200', code: 'INVALID_LIMIT', in: 'limit' }],
+			);
 		}
-		const offset = body.after === undefined || body.after === null || body.after === '' ? 0 : Number(body.after);
+		const offset =
+			body.after === undefined || body.after === null || body.after === '' ? 0 : Number(body.after);
 		if (!Number.isInteger(offset) || offset < 0)
 			throw validationError(`after must be a paging cursor; got ${String(body.after)}`);
 		if (offset >= hs.settings.searchMaxResults) {
@@ -209,7 +217,8 @@ export function registerSearchRoutes(router: Router, hs: HubSpotState) {
 		}
 		const groups = parseFilterGroups(hs, body.filterGroups);
 		const sort = parseSort(body.sorts);
-		const query = typeof body.query === 'string' && body.query.trim() ? body.query.trim() : undefined;
+		const query =
+			typeof body.query === 'string' && body.query.trim() ? body.query.trim() : undefined;
 		const properties = Array.isArray(body.properties) ? body.properties.map(String) : undefined;
 		const defs = hs.store.definitions(type.id);
 		const lag = hs.settings.searchIndexLagMs;
@@ -219,7 +228,11 @@ export function registerSearchRoutes(router: Router, hs: HubSpotState) {
 		for (const record of hs.store.all(type.id)) {
 			const values = indexedValues(record, asOf);
 			if (!values) continue;
-			if (groups.length && !groups.some((g) => g.every((f) => matches(f, defs.get(f.propertyName), values)))) continue;
+			if (
+				groups.length &&
+				!groups.some((g) => g.every((f) => matches(f, defs.get(f.propertyName), values)))
+			)
+				continue;
 			if (query && !matchesQuery(type, values, query)) continue;
 			hits.push({ record, values });
 		}

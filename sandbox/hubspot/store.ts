@@ -83,7 +83,8 @@ export class HubSpotStore {
 		this.properties.set(type.id, new Map(properties.map((p) => [p.name, p])));
 		this.records.set(type.id, new Map());
 		this.unique.set(type.id, new Map());
-		for (const name of this.uniqueProperties(type.id)) this.unique.get(type.id)!.set(name, new Map());
+		for (const name of this.uniqueProperties(type.id))
+			this.unique.get(type.id)!.set(name, new Map());
 	}
 
 	/** Accepts `contacts`, `contact`, `0-1`, a custom schema name or its fully qualified name. */
@@ -104,7 +105,8 @@ export class HubSpotStore {
 
 	requireType(name: string): ObjectType {
 		const type = this.resolveType(name);
-		if (!type) throw new HubSpotError(400, 'VALIDATION_ERROR', `Unable to infer object type from: ${name}`);
+		if (!type)
+			throw new HubSpotError(400, 'VALIDATION_ERROR', `Unable to infer object type from: ${name}`);
 		return type;
 	}
 
@@ -127,12 +129,16 @@ export class HubSpotStore {
 			lastModifiedProperty: 'hs_lastmodifieddate',
 			searchableProperties: input.searchableProperties ?? [],
 			requiredProperties: input.requiredProperties ?? [],
-			primaryDisplayProperty: input.primaryDisplayProperty ?? input.properties[0]?.name ?? 'hs_object_id',
+			primaryDisplayProperty:
+				input.primaryDisplayProperty ?? input.properties[0]?.name ?? 'hs_object_id',
 			builtinUnique: [],
 			fullyQualifiedName: `p${PORTAL_ID}_${input.name}`,
 			custom: true,
 		};
-		this.addType(type, [...definitionsFrom(customTypeSpecs(), 'customobject'), ...input.properties]);
+		this.addType(type, [
+			...definitionsFrom(customTypeSpecs(), 'customobject'),
+			...input.properties,
+		]);
 		return type;
 	}
 
@@ -166,7 +172,9 @@ export class HubSpotStore {
 
 	uniqueProperties(typeId: string): string[] {
 		const type = this.types.get(typeId)!;
-		const defs = [...this.definitions(typeId).values()].filter((p) => p.hasUniqueValue && !p.archived);
+		const defs = [...this.definitions(typeId).values()].filter(
+			(p) => p.hasUniqueValue && !p.archived,
+		);
 		return [...type.builtinUnique, ...defs.map((p) => p.name)];
 	}
 
@@ -187,15 +195,27 @@ export class HubSpotStore {
 	}
 
 	/** Finds a live record by id or by a unique property (`idProperty`). */
-	find(typeId: string, id: string, idProperty?: string, archived = false): StoredRecord | undefined {
+	find(
+		typeId: string,
+		id: string,
+		idProperty?: string,
+		archived = false,
+	): StoredRecord | undefined {
 		if (!idProperty || idProperty === 'hs_object_id') {
 			const record = this.get(typeId, id);
 			return record && record.archived === archived ? record : undefined;
 		}
 		if (!this.isUnique(typeId, idProperty)) {
-			throw validationError(`Property "${idProperty}" is a non-unique property and cannot be used as idProperty.`, [
-				{ message: `${idProperty} is not a unique property`, code: 'INVALID_ID_PROPERTY', in: 'idProperty' },
-			]);
+			throw validationError(
+				`Property "${idProperty}" is a non-unique property and cannot be used as idProperty.`,
+				[
+					{
+						message: `${idProperty} is not a unique property`,
+						code: 'INVALID_ID_PROPERTY',
+						in: 'idProperty',
+					},
+				],
+			);
 		}
 		if (archived) {
 			for (const record of this.all(typeId)) {
@@ -222,14 +242,19 @@ export class HubSpotStore {
 			const owner = index.get(this.indexKey(property, value));
 			if (owner && owner !== selfId) {
 				const type = this.types.get(typeId)!;
-				throw new HubSpotError(409, 'CONFLICT', `${type.label} already exists. Existing ID: ${owner}`, {
-					errors: [
-						{
-							message: `A ${type.singular} with ${property} ${value} already exists. Existing ID: ${owner}`,
-							in: property,
-						},
-					],
-				});
+				throw new HubSpotError(
+					409,
+					'CONFLICT',
+					`${type.label} already exists. Existing ID: ${owner}`,
+					{
+						errors: [
+							{
+								message: `A ${type.singular} with ${property} ${value} already exists. Existing ID: ${owner}`,
+								in: property,
+							},
+						],
+					},
+				);
 			}
 		}
 	}
@@ -291,7 +316,8 @@ export class HubSpotStore {
 		const iso = new Date(now).toISOString();
 		const type = this.types.get(record.typeId)!;
 		const stamps: Values = { [type.lastModifiedProperty]: iso };
-		if (this.definitions(record.typeId).has('hs_lastmodifieddate')) stamps.hs_lastmodifieddate = iso;
+		if (this.definitions(record.typeId).has('hs_lastmodifieddate'))
+			stamps.hs_lastmodifieddate = iso;
 		this.apply(record, stamps, SYSTEM, now);
 	}
 

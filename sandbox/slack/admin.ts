@@ -13,7 +13,9 @@ export interface SlackSeed {
 
 export function seedSlack(slack: SlackState, seed: SlackSeed) {
 	const channels = (seed.channels ?? []).map((c) => slack.addChannel(c.name, c.archived === true));
-	const webhooks = (seed.webhooks ?? []).map((w) => slack.addWebhook(channelOrThrow(slack, w.channel), w.path));
+	const webhooks = (seed.webhooks ?? []).map((w) =>
+		slack.addWebhook(channelOrThrow(slack, w.channel), w.path),
+	);
 	for (const token of seed.tokens ?? []) slack.tokens.add(token);
 	return { channels, webhooks: webhooks.map((w) => `/slack/services/${w.path}`) };
 }
@@ -24,12 +26,18 @@ function channelOrThrow(slack: SlackState, ref: string): SlackChannel {
 	return channel;
 }
 
-export function registerSlackAdmin(router: Router, slack: SlackState, baseUrl: (host?: string) => string) {
+export function registerSlackAdmin(
+	router: Router,
+	slack: SlackState,
+	baseUrl: (host?: string) => string,
+) {
 	router.get('/slack/messages', (ctx) => {
 		const channel = ctx.query.get('channel');
 		const wanted = channel ? slack.findChannel(channel)?.id : undefined;
 		if (channel && !wanted) return sendJson(ctx.res, 200, { results: [] });
-		sendJson(ctx.res, 200, { results: slack.messages.filter((m) => !wanted || m.channel === wanted) });
+		sendJson(ctx.res, 200, {
+			results: slack.messages.filter((m) => !wanted || m.channel === wanted),
+		});
 	});
 
 	router.delete('/slack/messages', (ctx) => {
@@ -37,7 +45,9 @@ export function registerSlackAdmin(router: Router, slack: SlackState, baseUrl: (
 		sendEmpty(ctx.res, 204);
 	});
 
-	router.get('/slack/channels', (ctx) => sendJson(ctx.res, 200, { results: [...slack.channels.values()] }));
+	router.get('/slack/channels', (ctx) =>
+		sendJson(ctx.res, 200, { results: [...slack.channels.values()] }),
+	);
 
 	/** `{name, archived?}`: creates the channel, or sets `archived` on an existing one. */
 	router.post('/slack/channels', (ctx) => {
@@ -54,24 +64,32 @@ export function registerSlackAdmin(router: Router, slack: SlackState, baseUrl: (
 	router.get('/slack/webhooks', (ctx) => {
 		const base = baseUrl(ctx.req.headers.host);
 		sendJson(ctx.res, 200, {
-			results: [...slack.webhooks.values()].map((w) => ({ ...w, url: `${base}/slack/services/${w.path}` })),
+			results: [...slack.webhooks.values()].map((w) => ({
+				...w,
+				url: `${base}/slack/services/${w.path}`,
+			})),
 		});
 	});
 
 	/** `{channel, path?}` → `{url}`: an incoming-webhook URL posting into that channel. */
 	router.post('/slack/webhooks', (ctx) => {
 		const body = jsonBody(ctx);
-		if (!isPlainObject(body) || typeof body.channel !== 'string') throw new Error('channel is required');
+		if (!isPlainObject(body) || typeof body.channel !== 'string')
+			throw new Error('channel is required');
 		const hook = slack.addWebhook(
 			channelOrThrow(slack, body.channel),
 			typeof body.path === 'string' ? body.path : undefined,
 		);
-		sendJson(ctx.res, 201, { ...hook, url: `${baseUrl(ctx.req.headers.host)}/slack/services/${hook.path}` });
+		sendJson(ctx.res, 201, {
+			...hook,
+			url: `${baseUrl(ctx.req.headers.host)}/slack/services/${hook.path}`,
+		});
 	});
 
 	router.post('/slack/tokens', (ctx) => {
 		const body = jsonBody(ctx);
-		if (!isPlainObject(body) || typeof body.token !== 'string') throw new Error('token is required');
+		if (!isPlainObject(body) || typeof body.token !== 'string')
+			throw new Error('token is required');
 		slack.tokens.add(body.token);
 		sendJson(ctx.res, 201, { token: body.token });
 	});

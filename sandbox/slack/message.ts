@@ -12,7 +12,9 @@ const MAX_TEXT = 40_000;
 const MAX_BLOCKS = 50;
 
 /** The content, or Slack's error code for why it is refused. */
-export function messageContent(payload: Record<string, unknown>): MessageContent | { error: string } {
+export function messageContent(
+	payload: Record<string, unknown>,
+): MessageContent | { error: string } {
 	let blocks = payload.blocks;
 	// chat.postMessage accepts blocks as a JSON-encoded string (form-encoded calls).
 	if (typeof blocks === 'string') {
@@ -30,9 +32,11 @@ export function messageContent(payload: Record<string, unknown>): MessageContent
 	) {
 		return { error: 'invalid_blocks' };
 	}
-	const text = payload.text === undefined || payload.text === null ? undefined : String(payload.text);
+	const text =
+		payload.text === undefined || payload.text === null ? undefined : String(payload.text);
 	const attachments = Array.isArray(payload.attachments) ? payload.attachments : undefined;
-	if (!text && !(blocks as unknown[] | undefined)?.length && !attachments?.length) return { error: 'no_text' };
+	if (!text && !(blocks as unknown[] | undefined)?.length && !attachments?.length)
+		return { error: 'no_text' };
 	if (text && text.length > MAX_TEXT) return { error: 'msg_too_long' };
 	return { text, blocks: blocks as unknown[] | undefined, attachments };
 }

@@ -2,7 +2,15 @@
 // with HTTP status codes) and Web API methods (`/api/chat.postMessage`, `/api/auth.test`: always
 // HTTP 200 with {ok:false, error} on failure, except 429 when rate limited).
 import type { Ctx } from '../http';
-import { bearerToken, HttpError, isPlainObject, jsonBody, Router, sendJson, sendText } from '../http';
+import {
+	bearerToken,
+	HttpError,
+	isPlainObject,
+	jsonBody,
+	Router,
+	sendJson,
+	sendText,
+} from '../http';
 import type { SystemApp } from '../system';
 import { messageContent } from './message';
 import type { SlackState } from './state';
@@ -47,7 +55,8 @@ export function createSlackApp(slack: SlackState): SystemApp {
 
 	/** Web API auth: Bearer header or a `token` field; the error when neither is a known token. */
 	const authError = (ctx: Ctx, payload: Record<string, unknown> | undefined) => {
-		const token = bearerToken(ctx.req) ?? (typeof payload?.token === 'string' ? payload.token : undefined);
+		const token =
+			bearerToken(ctx.req) ?? (typeof payload?.token === 'string' ? payload.token : undefined);
 		if (!token) return 'not_authed';
 		return slack.tokens.has(token) ? undefined : 'invalid_auth';
 	};
@@ -65,7 +74,8 @@ export function createSlackApp(slack: SlackState): SystemApp {
 		const error = authError(ctx, payload);
 		if (error) return fail(ctx, error);
 		if (!payload) return fail(ctx, 'invalid_json');
-		const channel = typeof payload.channel === 'string' ? slack.findChannel(payload.channel) : undefined;
+		const channel =
+			typeof payload.channel === 'string' ? slack.findChannel(payload.channel) : undefined;
 		if (!channel) return fail(ctx, 'channel_not_found');
 		if (channel.archived) return fail(ctx, 'is_archived');
 		const content = messageContent(payload);
@@ -117,7 +127,14 @@ export function createSlackApp(slack: SlackState): SystemApp {
 				if (ctx.path.startsWith('/api/'))
 					sendJson(ctx.res, 429, { ok: false, error: 'ratelimited' }, { 'Retry-After': 1 });
 				else sendText(ctx.res, 429, 'rate_limited', { 'Retry-After': 1 });
-			} else sendText(ctx.res, status, status === 500 ? 'internal_error' : 'service_unavailable', {}, 'text/html');
+			} else
+				sendText(
+					ctx.res,
+					status,
+					status === 500 ? 'internal_error' : 'service_unavailable',
+					{},
+					'text/html',
+				);
 		},
 	};
 }

@@ -77,7 +77,11 @@ export class SlackState {
 			existing.archived = archived;
 			return existing;
 		}
-		const channel = { id: `C${String(this.nextChannel++).padStart(10, '0')}`, name: clean, archived };
+		const channel = {
+			id: `C${String(this.nextChannel++).padStart(10, '0')}`,
+			name: clean,
+			archived,
+		};
 		this.channels.set(channel.id, channel);
 		return channel;
 	}
@@ -92,7 +96,8 @@ export class SlackState {
 
 	addWebhook(channel: SlackChannel, path?: string): SlackWebhook {
 		const hook = {
-			path: path ?? `T00000000/B${String(this.webhooks.size + 1).padStart(8, '0')}/${randomSecret()}`,
+			path:
+				path ?? `T00000000/B${String(this.webhooks.size + 1).padStart(8, '0')}/${randomSecret()}`,
 			channelId: channel.id,
 		};
 		this.webhooks.set(hook.path, hook);

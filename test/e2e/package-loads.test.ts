@@ -5,76 +5,97 @@ import { startN8n, type N8nInstance, type N8nLine } from '../../scripts/harness'
 import { declaredTypes, packageLoadErrors } from './helpers/package';
 
 const scoreWorkflow = {
-  name: 'Package smoke: Signal Score',
-  nodes: [
-    {
-      name: 'Webhook',
-      type: 'n8n-nodes-base.webhook',
-      typeVersion: 2,
-      position: [0, 0],
-      parameters: { httpMethod: 'POST', path: 'smoke-score', responseMode: 'lastNode', options: {} },
-      webhookId: 'b7f1d0a8-0d6b-4a8e-9b8a-5c1f2e3d4a5b',
-    },
-    {
-      name: 'Signal Score',
-      type: 'n8n-nodes-revops.signalScore',
-      typeVersion: 1,
-      position: [220, 0],
-      parameters: {
-        components: {
-          component: [
-            { field: 'body.intent', label: 'Intent', weight: 0.4, normalization: 'percent', missing: 'skip' },
-            { field: 'body.fit', label: 'Fit', weight: 0.6, normalization: 'percent', missing: 'skip' },
-          ],
-        },
-      },
-    },
-  ],
-  connections: { Webhook: { main: [[{ node: 'Signal Score', type: 'main', index: 0 }]] } },
+	name: 'Package smoke: Signal Score',
+	nodes: [
+		{
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [0, 0],
+			parameters: {
+				httpMethod: 'POST',
+				path: 'smoke-score',
+				responseMode: 'lastNode',
+				options: {},
+			},
+			webhookId: 'b7f1d0a8-0d6b-4a8e-9b8a-5c1f2e3d4a5b',
+		},
+		{
+			name: 'Signal Score',
+			type: 'n8n-nodes-revops.signalScore',
+			typeVersion: 1,
+			position: [220, 0],
+			parameters: {
+				components: {
+					component: [
+						{
+							field: 'body.intent',
+							label: 'Intent',
+							weight: 0.4,
+							normalization: 'percent',
+							missing: 'skip',
+						},
+						{
+							field: 'body.fit',
+							label: 'Fit',
+							weight: 0.6,
+							normalization: 'percent',
+							missing: 'skip',
+						},
+					],
+				},
+			},
+		},
+	],
+	connections: { Webhook: { main: [[{ node: 'Signal Score', type: 'main', index: 0 }]] } },
 };
 
 describe.each<[N8nLine, string]>([
-  ['2', '2.41.1'],
-  ['1', '1.123'],
+	['2', '2.41.1'],
+	['1', '1.123'],
 ])('n8n line %s', (line, version) => {
-  let n8n: N8nInstance;
+	let n8n: N8nInstance;
 
-  beforeAll(async () => {
-    n8n = await startN8n({ line, workflows: [scoreWorkflow] });
-  }, 300000);
+	beforeAll(async () => {
+		n8n = await startN8n({ line, workflows: [scoreWorkflow] });
+	}, 300000);
 
-  afterAll(async () => {
-    await n8n?.stop();
-  }, 60000);
+	afterAll(async () => {
+		await n8n?.stop();
+	}, 60000);
 
-  test(`runs n8n ${version}`, () => {
-    expect(n8n.version.startsWith(version)).toBe(true);
-  });
+	test(`runs n8n ${version}`, () => {
+		expect(n8n.version.startsWith(version)).toBe(true);
+	});
 
-  test('knows every node and credential type the package declares', async () => {
-    const declared = declaredTypes();
-    expect(declared.nodes.length).toBeGreaterThan(0);
-    const nodeTypes = new Set((await n8n.rest<Array<{ name: string }>>('GET', '/types/nodes.json')).map((t) => t.name));
-    const credentialTypes = new Set(
-      (await n8n.rest<Array<{ name: string }>>('GET', '/types/credentials.json')).map((t) => t.name),
-    );
-    expect(declared.nodes.filter((t) => !nodeTypes.has(t))).toEqual([]);
-    expect(declared.credentials.filter((t) => !credentialTypes.has(t))).toEqual([]);
-  });
+	test('knows every node and credential type the package declares', async () => {
+		const declared = declaredTypes();
+		expect(declared.nodes.length).toBeGreaterThan(0);
+		const nodeTypes = new Set(
+			(await n8n.rest<Array<{ name: string }>>('GET', '/types/nodes.json')).map((t) => t.name),
+		);
+		const credentialTypes = new Set(
+			(await n8n.rest<Array<{ name: string }>>('GET', '/types/credentials.json')).map(
+				(t) => t.name,
+			),
+		);
+		expect(declared.nodes.filter((t) => !nodeTypes.has(t))).toEqual([]);
+		expect(declared.credentials.filter((t) => !credentialTypes.has(t))).toEqual([]);
+	});
 
-  test("n8n's log shows no load errors for the package", () => {
-    expect(packageLoadErrors(n8n.log())).toEqual([]);
-  });
+	test("n8n's log shows no load errors for the package", () => {
+		expect(packageLoadErrors(n8n.log())).toEqual([]);
+	});
 
-  test('a published workflow runs a node from the package', async () => {
-    const response = await fetch(n8n.webhookUrl('smoke-score'), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ intent: 90, fit: 70 }),
-    });
-    expect(response.status).toBe(200);
-    const body = (await response.json()) as Record<string, unknown>;
-    expect(body.signal_score).toBe(78);
-    expect(body.signal_tier).toBe('warm');
-  });
+	test('a published workflow runs a node from the package', async () => {
+		const response = await fetch(n8n.webhookUrl('smoke-score'), {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ intent: 90, fit: 70 }),
+		});
+		expect(response.status).toBe(200);
+		const body = (await response.json()) as Record<string, unknown>;
+		expect(body.signal_score).toBe(78);
+		expect(body.signal_tier).toBe('warm');
+	});
 });

@@ -2,6 +2,6 @@ import { killRecorded } from '../../scripts/harness';
 
 /** Whatever a failed or interrupted e2e test left running is stopped here. */
 export default async function teardown(): Promise<void> {
-  const killed = killRecorded();
-  if (killed) process.stderr.write(`e2e teardown: stopped ${killed} stray process group(s)\n`);
+	const killed = killRecorded();
+	if (killed) process.stderr.write(`e2e teardown: stopped ${killed} stray process group(s)\n`);
 }

@@ -19,13 +19,24 @@ afterAll(async () => await sb.close());
 beforeEach(async () => {
 	await admin(sb, 'POST', '/reset');
 	await admin(sb, 'PUT', '/clay/limits', { rowsPerSecond: 100_000 });
-	url = String((await admin(sb, 'POST', '/clay/sources', { id: 'leads', tableId: 'leads', authToken: TOKEN })).url);
+	url = String(
+		(await admin(sb, 'POST', '/clay/sources', { id: 'leads', tableId: 'leads', authToken: TOKEN }))
+			.url,
+	);
 });
 
-const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ domain: `co${i}.com`, score: i, secret: 'x' }));
-const tableRows = async () => ((await admin(sb, 'GET', '/clay/tables/leads')).rows as Array<{ cells: IDataObject }>).map((r) => r.cells);
+const rows = (n: number) =>
+	Array.from({ length: n }, (_, i) => ({ domain: `co${i}.com`, score: i, secret: 'x' }));
+const tableRows = async () =>
+	((await admin(sb, 'GET', '/clay/tables/leads')).rows as Array<{ cells: IDataObject }>).map(
+		(r) => r.cells,
+	);
 
-async function push(items: IDataObject[], parameters: IDataObject = {}, extra: { token?: string; store?: MemoryDedupeStore } = {}): Promise<NodeRunResult> {
+async function push(
+	items: IDataObject[],
+	parameters: IDataObject = {},
+	extra: { token?: string; store?: MemoryDedupeStore } = {},
+): Promise<NodeRunResult> {
 	return await executeNode({
 		node: new Clay(),
 		parameters: { webhookUrl: url, rowsPerSecond: 1000, ...parameters },
@@ -55,13 +66,22 @@ describe('Clay node', () => {
 	});
 
 	test('injected 429s and 503s are retried: every row lands exactly once', async () => {
-		await admin(sb, 'PUT', '/faults', { rateLimit429: 0.2, serviceUnavailable503: 0.1, systems: ['clay'], seed: 7 });
+		await admin(sb, 'PUT', '/faults', {
+			rateLimit429: 0.2,
+			serviceUnavailable503: 0.1,
+			systems: ['clay'],
+			seed: 7,
+		});
 		const run = await push(rows(12), { options: { maxAttempts: 10 } });
 		const faults = (await requestLog(sb, 'system=clay')).filter((r) => r.fault);
 		expect(faults.length).toBeGreaterThan(0);
 		expect(run.outputs[1]).toEqual([]);
 		expect(run.outputs[0]).toHaveLength(12);
-		expect((await tableRows()).map((r) => r.domain).sort()).toEqual(rows(12).map((r) => r.domain).sort());
+		expect((await tableRows()).map((r) => r.domain).sort()).toEqual(
+			rows(12)
+				.map((r) => r.domain)
+				.sort(),
+		);
 	}, 60000);
 
 	test('paced at Clay’s own limit, the push never earns a rate-limit 429', async () => {
@@ -83,10 +103,15 @@ describe('Clay node', () => {
 		const second = await push(rows(4), options, { store });
 		expect(second.outputs[0]).toHaveLength(2);
 		expect(second.outputs[1].map((i) => [i.pairedItem, i.json.error])).toEqual([
-			[{ item: 2 }, expect.stringMatching(/reached its cap of 10 submissions: 2 row\(s\) not sent/)],
+			[
+				{ item: 2 },
+				expect.stringMatching(/reached its cap of 10 submissions: 2 row\(s\) not sent/),
+			],
 			[{ item: 3 }, expect.stringMatching(/reached its cap of 10 submissions/)],
 		]);
-		expect(JSON.stringify(second.run.data.resultData.runData.Clay[0].hints)).toMatch(/10 of 10 submissions \(100 %\)/);
+		expect(JSON.stringify(second.run.data.resultData.runData.Clay[0].hints)).toMatch(
+			/10 of 10 submissions \(100 %\)/,
+		);
 
 		const third = await push(rows(1), options, { store });
 		expect(third.error?.message).toMatch(/reached its cap of 10 submissions: 1 row\(s\) not sent/);

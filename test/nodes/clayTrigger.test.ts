@@ -31,12 +31,23 @@ function response() {
 	return { res, sent };
 }
 
-async function call(body: unknown, { headers = { 'x-clay-webhook-secret': SECRET } as Record<string, string>, parameters = {} as IDataObject } = {}) {
+async function call(
+	body: unknown,
+	{
+		headers = { 'x-clay-webhook-secret': SECRET } as Record<string, string>,
+		parameters = {} as IDataObject,
+	} = {},
+) {
 	const { res, sent } = response();
 	const text = JSON.stringify(body);
 	const params = { ...defaults, ...parameters };
 	const context = {
-		getRequestObject: () => ({ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, rawBody: Buffer.from(text) }),
+		getRequestObject: () => ({
+			method: 'POST',
+			headers: { 'content-type': 'application/json', ...headers },
+			body,
+			rawBody: Buffer.from(text),
+		}),
 		getResponseObject: () => res,
 		getNodeParameter: (name: string, fallback: unknown) => params[name] ?? fallback,
 		getCredentials: async () => ({ secret: SECRET, previousSecret: '' }),
@@ -56,21 +67,30 @@ const fields = {
 
 describe('Clay Trigger webhook handler', () => {
 	test('a valid row starts one execution with the coerced row and is answered at once', async () => {
-		const { result, sent } = await call({ domain: 'Acme.com', employees: '1,200', note: 'N/A' }, { parameters: { fields } });
+		const { result, sent } = await call(
+			{ domain: 'Acme.com', employees: '1,200', note: 'N/A' },
+			{ parameters: { fields } },
+		);
 		expect(result).toEqual({
 			webhookResponse: { received: true },
-			workflowData: [[{ json: { domain: 'acme.com', employees: 1200, note: 'N/A' }, pairedItem: { item: 0 } }]],
+			workflowData: [
+				[{ json: { domain: 'acme.com', employees: 1200, note: 'N/A' }, pairedItem: { item: 0 } }],
+			],
 		});
 		expect(sent.status).toBe(0);
 	});
 
 	test('an invalid row gets 422 with a reason per field and starts nothing', async () => {
-		const { result, sent } = await call({ domain: 'not a domain', employees: 'lots' }, { parameters: { fields } });
+		const { result, sent } = await call(
+			{ domain: 'not a domain', employees: 'lots' },
+			{ parameters: { fields } },
+		);
 		expect(result).toEqual({ noWebhookResponse: true });
 		expect(sent).toMatchObject({
 			status: 422,
 			body: {
-				error: 'invalid row: domain expected a domain such as acme.com (no scheme or path); employees expected a number',
+				error:
+					'invalid row: domain expected a domain such as acme.com (no scheme or path); employees expected a number',
 				fields: [
 					{ field: 'domain', reason: 'expected a domain such as acme.com (no scheme or path)' },
 					{ field: 'employees', reason: 'expected a number' },
@@ -92,12 +112,18 @@ describe('Clay Trigger webhook handler', () => {
 		const twice = { field: [...fields.field, { name: 'domain', type: 'string', required: false }] };
 		const { result, sent } = await call({ domain: 'acme.com' }, { parameters: { fields: twice } });
 		expect(result).toEqual({ noWebhookResponse: true });
-		expect(sent).toMatchObject({ status: 500, body: { error: 'Clay Trigger is misconfigured: Field "domain" is declared twice' } });
+		expect(sent).toMatchObject({
+			status: 500,
+			body: { error: 'Clay Trigger is misconfigured: Field "domain" is declared twice' },
+		});
 	});
 
 	test('a body that is not one object is refused with 400', async () => {
 		const { sent } = await call([{ domain: 'acme.com' }]);
-		expect(sent).toMatchObject({ status: 400, body: { error: 'expected one JSON object per row' } });
+		expect(sent).toMatchObject({
+			status: 400,
+			body: { error: 'expected one JSON object per row' },
+		});
 	});
 
 	test('flattening lifts enrichment_data before validation', async () => {
@@ -105,15 +131,24 @@ describe('Clay Trigger webhook handler', () => {
 			{ domain: 'acme.com', enrichment_data: { company: { size: '120' } } },
 			{ parameters: { fields, flatten: true } },
 		);
-		expect((result.workflowData as IDataObject[][])[0][0]).toEqual({ json: { domain: 'acme.com', company_size: 120 }, pairedItem: { item: 0 } });
+		expect((result.workflowData as IDataObject[][])[0][0]).toEqual({
+			json: { domain: 'acme.com', company_size: 120 },
+			pairedItem: { item: 0 },
+		});
 	});
 
 	test('enrichment mode leaves the answer to n8n (last node) with the budget racing it', async () => {
-		const { result, sent } = await call({ domain: 'acme.com' }, { parameters: { responseMode: 'lastNode', responseBudgetSeconds: 0.05 } });
+		const { result, sent } = await call(
+			{ domain: 'acme.com' },
+			{ parameters: { responseMode: 'lastNode', responseBudgetSeconds: 0.05 } },
+		);
 		expect(result.webhookResponse).toBeUndefined();
 		expect(result.workflowData).toHaveLength(1);
 		await new Promise((r) => setTimeout(r, 100));
-		expect(sent).toMatchObject({ status: 504, body: { error: 'enrichment timed out after 0.05 s' } });
+		expect(sent).toMatchObject({
+			status: 504,
+			body: { error: 'enrichment timed out after 0.05 s' },
+		});
 	});
 });
 
@@ -130,11 +165,21 @@ describe('timeout answer', () => {
 });
 
 describe('Clay credential test', () => {
-	const test_ = (data: Record<string, string>) => clayApiTest.call({} as never, { id: '1', name: 'Clay', type: 'clayApi', data });
+	const test_ = (data: Record<string, string>) =>
+		clayApiTest.call({} as never, { id: '1', name: 'Clay', type: 'clayApi', data });
 	test('accepts a clean token, explains an empty one, refuses pasted whitespace', async () => {
 		expect(await test_({ webhookAuthToken: 'abc' })).toMatchObject({ status: 'OK' });
-		expect(await test_({})).toEqual({ status: 'OK', message: 'No webhook auth token: only sources without a token will accept rows.' });
-		expect(await test_({ webhookAuthToken: ' abc\n' })).toMatchObject({ status: 'Error', message: expect.stringMatching(/whitespace/) });
-		expect(await test_({ webhookAuthToken: 'abc', apiKey: 'a b' })).toMatchObject({ status: 'Error', message: expect.stringMatching(/Public API key/) });
+		expect(await test_({})).toEqual({
+			status: 'OK',
+			message: 'No webhook auth token: only sources without a token will accept rows.',
+		});
+		expect(await test_({ webhookAuthToken: ' abc\n' })).toMatchObject({
+			status: 'Error',
+			message: expect.stringMatching(/whitespace/),
+		});
+		expect(await test_({ webhookAuthToken: 'abc', apiKey: 'a b' })).toMatchObject({
+			status: 'Error',
+			message: expect.stringMatching(/Public API key/),
+		});
 	});
 });

@@ -15,7 +15,11 @@ export interface SandboxRecord {
 }
 
 /** Node options for fast tests: budgets as high as the raised sandbox limits, short retry waits. */
-export const FAST: INodeParameters = { requestsPerInterval: 100_000, searchRequestsPerSecond: 1000, retryBaseDelayMs: 5 };
+export const FAST: INodeParameters = {
+	requestsPerInterval: 100_000,
+	searchRequestsPerSecond: 1000,
+	retryBaseDelayMs: 5,
+};
 
 export function useHubSpotSandbox() {
 	const t = { sb: undefined as unknown as Sandbox };
@@ -30,13 +34,19 @@ export function useHubSpotSandbox() {
 	return t;
 }
 
-export async function admin(sb: Sandbox, method: string, path: string, body?: unknown): Promise<IDataObject> {
+export async function admin(
+	sb: Sandbox,
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<IDataObject> {
 	const response = await fetch(`${sb.adminUrl}${path}`, {
 		method,
 		headers: body === undefined ? {} : { 'content-type': 'application/json' },
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
-	if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+	if (!response.ok)
+		throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
 	const text = await response.text();
 	return text ? (JSON.parse(text) as IDataObject) : {};
 }
@@ -46,21 +56,35 @@ export async function records(sb: Sandbox, objectType: string): Promise<SandboxR
 	return (results as unknown as SandboxRecord[]).filter((r) => !r.archived);
 }
 
-export async function requestLog(sb: Sandbox, query = 'system=hubspot'): Promise<Array<{ method: string; path: string; status: number; fault?: string }>> {
+export async function requestLog(
+	sb: Sandbox,
+	query = 'system=hubspot',
+): Promise<Array<{ method: string; path: string; status: number; fault?: string }>> {
 	const { results } = await admin(sb, 'GET', `/requests?${query}&limit=1000000`);
 	return results as never;
 }
 
-export async function runHubSpot(sb: Sandbox, parameters: INodeParameters, items: IDataObject[]): Promise<NodeRunResult> {
+export async function runHubSpot(
+	sb: Sandbox,
+	parameters: INodeParameters,
+	items: IDataObject[],
+): Promise<NodeRunResult> {
 	return await executeNode({
 		node: new HubSpotRevOps(),
 		parameters,
 		items,
-		credentials: [{ type: new HubSpotRevOpsPrivateAppApi(), data: { accessToken: 'pat-sandbox', baseUrl: sb.hubspotUrl } }],
+		credentials: [
+			{
+				type: new HubSpotRevOpsPrivateAppApi(),
+				data: { accessToken: 'pat-sandbox', baseUrl: sb.hubspotUrl },
+			},
+		],
 	});
 }
 
 /** Input index of each output item, per output: [success indexes, error indexes]. */
 export function pairedIndexes(run: NodeRunResult): number[][] {
-	return run.outputs.map((items) => items.map((item) => (item.pairedItem as { item: number }).item));
+	return run.outputs.map((items) =>
+		items.map((item) => (item.pairedItem as { item: number }).item),
+	);
 }

@@ -2,13 +2,20 @@
 // with the ClayApi credential, paced under the workspace's intake rate and retried on 429 (Retry-After
 // honoured), 5xx and network failures with backoff. A refused row is reported, never thrown: the node
 // routes it to its error output and goes on with the rest.
-import { sleep, type IDataObject, type IExecuteFunctions, type IHttpRequestOptions } from 'n8n-workflow';
+import {
+	sleep,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+} from 'n8n-workflow';
 import { decideRetry, retryAfterMs, type FailedAttempt } from '../../shared/ratelimit';
 import type { RowPacing } from '../../shared/clay';
 
 export const CREDENTIAL_TYPE = 'clayApi';
 
-export type RowOutcome = { ok: true; attempts: number } | { ok: false; attempts: number; status?: number; message: string };
+export type RowOutcome =
+	| { ok: true; attempts: number }
+	| { ok: false; attempts: number; status?: number; message: string };
 
 export interface PushStats {
 	calls: number;
@@ -50,7 +57,8 @@ export class ClayClient {
 			// Recorded when Clay answered, not when the row left: the row reached Clay at or before that, so
 			// Clay's own window never holds one row too many, however long a request was in flight.
 			planner.record('standard', Date.now());
-			if ('statusCode' in outcome && outcome.statusCode < 300) return { ok: true, attempts: attempt };
+			if ('statusCode' in outcome && outcome.statusCode < 300)
+				return { ok: true, attempts: attempt };
 
 			const failure: FailedAttempt =
 				'statusCode' in outcome
@@ -59,8 +67,16 @@ export class ClayClient {
 			if (failure.status === 429) this.stats.rateLimited++;
 			const decision = decideRetry(failure, attempt, retry);
 			if (!decision.retry) {
-				const message = 'statusCode' in outcome ? reasonOf(outcome) : `Clay could not be reached: ${outcome.error}`;
-				return { ok: false, attempts: attempt, status: failure.status, message: attempt > 1 ? `${message} (${decision.reason})` : message };
+				const message =
+					'statusCode' in outcome
+						? reasonOf(outcome)
+						: `Clay could not be reached: ${outcome.error}`;
+				return {
+					ok: false,
+					attempts: attempt,
+					status: failure.status,
+					message: attempt > 1 ? `${message} (${decision.reason})` : message,
+				};
 			}
 			this.stats.retries++;
 			await sleep(decision.delayMs);
@@ -78,7 +94,11 @@ export class ClayClient {
 			timeout: this.timeoutMs,
 		};
 		try {
-			return (await this.context.helpers.httpRequestWithAuthentication.call(this.context, CREDENTIAL_TYPE, options)) as RawResponse;
+			return (await this.context.helpers.httpRequestWithAuthentication.call(
+				this.context,
+				CREDENTIAL_TYPE,
+				options,
+			)) as RawResponse;
 		} catch (error) {
 			return { error: error instanceof Error ? error.message : String(error) };
 		}

@@ -34,15 +34,27 @@ const recordOperations: Record<string, Operation> = {
 };
 
 const operations: Record<string, Record<string, Operation>> = {
-	company: { ...recordOperations, upsert: companyUpsert.upsert, createKeyProperty: companyKeyProperty.createKeyProperty },
+	company: {
+		...recordOperations,
+		upsert: companyUpsert.upsert,
+		createKeyProperty: companyKeyProperty.createKeyProperty,
+	},
 	contact: { ...recordOperations, upsert: contactUpsert.upsert },
 	deal: recordOperations,
 	customObject: recordOperations,
-	association: { create: associationCreate.create, remove: associationRemove.remove, list: associationList.list },
+	association: {
+		create: associationCreate.create,
+		remove: associationRemove.remove,
+		list: associationList.list,
+	},
 	property: { list: propertyList.list, create: propertyCreate.create },
 };
 
-const OBJECT_TYPES: Record<string, string> = { company: 'companies', contact: 'contacts', deal: 'deals' };
+const OBJECT_TYPES: Record<string, string> = {
+	company: 'companies',
+	contact: 'contacts',
+	deal: 'deals',
+};
 
 function objectTypeOf(fn: IExecuteFunctions, resource: string): string {
 	if (resource === 'customObject') return String(fn.getNodeParameter('customObjectType', 0));
@@ -55,7 +67,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const operationFn = operations[resource]?.[operation];
-	if (!operationFn) throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
+	if (!operationFn)
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" is not supported for "${resource}"`,
+		);
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const run: Run = {
 		fn: this,
@@ -74,7 +90,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		await operationFn(run);
 	} catch (error) {
 		const failure = toFailure(error);
-		for (let index = 0; index < items.length; index++) if (!run.out.settled(index)) run.out.fail(index, failure);
+		for (let index = 0; index < items.length; index++)
+			if (!run.out.settled(index)) run.out.fail(index, failure);
 	}
 	return run.out.toOutputs(options.includeInputFields === true);
 }

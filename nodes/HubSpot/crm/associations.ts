@@ -39,7 +39,9 @@ export async function associate(
 ): Promise<BatchOutcome> {
 	const outcome: BatchOutcome = { results: new Map(), failures: new Map() };
 	const path = `/crm/v4/associations/${encodeURIComponent(fromType)}/${encodeURIComponent(toType)}/batch/${label ? 'create' : 'associate/default'}`;
-	const unique = [...new Map(pairs.map((pair) => [pairKey(pair.fromId, pair.toId), pair])).values()];
+	const unique = [
+		...new Map(pairs.map((pair) => [pairKey(pair.fromId, pair.toId), pair])).values(),
+	];
 	for (const part of chunk(unique, batchSize)) {
 		const result = await postBatch(client, {
 			path,

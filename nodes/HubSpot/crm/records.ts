@@ -20,7 +20,9 @@ export interface ReadRequest {
 }
 
 export function toExisting(record: IDataObject): ExistingRecord {
-	const history = record.propertiesWithHistory as Record<string, Array<{ timestamp?: string }>> | undefined;
+	const history = record.propertiesWithHistory as
+		| Record<string, Array<{ timestamp?: string }>>
+		| undefined;
 	return {
 		id: String(record.id),
 		properties: (record.properties as Record<string, string | null>) ?? {},
@@ -29,9 +31,14 @@ export function toExisting(record: IDataObject): ExistingRecord {
 }
 
 /** Existing records keyed by id (or lowercased idProperty value); missing ones are simply absent. */
-export async function readExisting(client: HubSpotClient, request: ReadRequest): Promise<Map<string, ExistingRecord>> {
+export async function readExisting(
+	client: HubSpotClient,
+	request: ReadRequest,
+): Promise<Map<string, ExistingRecord>> {
 	const existing = new Map<string, ExistingRecord>();
-	const properties = [...new Set([...(request.idProperty ? [request.idProperty] : []), ...request.properties])];
+	const properties = [
+		...new Set([...(request.idProperty ? [request.idProperty] : []), ...request.properties]),
+	];
 	for (const ids of chunk(request.ids, request.batchSize)) {
 		const { body } = await client.request<{ results?: IDataObject[] }>({
 			method: 'POST',
@@ -45,7 +52,9 @@ export async function readExisting(client: HubSpotClient, request: ReadRequest):
 		});
 		for (const record of body.results ?? []) {
 			const found = toExisting(record);
-			const key = request.idProperty ? String(found.properties[request.idProperty] ?? '').toLowerCase() : found.id;
+			const key = request.idProperty
+				? String(found.properties[request.idProperty] ?? '').toLowerCase()
+				: found.id;
 			existing.set(key, found);
 		}
 	}

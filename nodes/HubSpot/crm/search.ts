@@ -21,7 +21,10 @@ export async function searchAll(
 	let after: string | undefined;
 	do {
 		const pageSize = Math.min(PAGE_SIZE, limit === undefined ? PAGE_SIZE : limit - records.length);
-		const { body: page } = await client.request<{ results?: IDataObject[]; paging?: { next?: { after?: string } } }>({
+		const { body: page } = await client.request<{
+			results?: IDataObject[];
+			paging?: { next?: { after?: string } };
+		}>({
 			method: 'POST',
 			path: `/crm/v3/objects/${encodeURIComponent(objectType)}/search`,
 			body: { ...body, limit: pageSize, ...(after ? { after } : {}) },

@@ -37,8 +37,16 @@ export const associationProperties: INodeProperties[] = [
 		name: 'associationKind',
 		type: 'options',
 		options: [
-			{ name: 'Default', value: 'default', description: "HubSpot's primary association between the two types" },
-			{ name: 'Labelled', value: 'labelled', description: 'A specific association type ID (label)' },
+			{
+				name: 'Default',
+				value: 'default',
+				description: "HubSpot's primary association between the two types",
+			},
+			{
+				name: 'Labelled',
+				value: 'labelled',
+				description: 'A specific association type ID (label)',
+			},
 		],
 		default: 'default',
 		displayOptions: show(['create']),
@@ -53,14 +61,19 @@ export const associationProperties: INodeProperties[] = [
 			{ name: 'Integrator Defined', value: 'INTEGRATOR_DEFINED' },
 		],
 		default: 'HUBSPOT_DEFINED',
-		displayOptions: { show: { resource: ['association'], operation: ['create'], associationKind: ['labelled'] } },
+		displayOptions: {
+			show: { resource: ['association'], operation: ['create'], associationKind: ['labelled'] },
+		},
 	},
 	{
 		displayName: 'Association Type ID',
 		name: 'associationTypeId',
 		type: 'number',
 		default: 279,
-		displayOptions: { show: { resource: ['association'], operation: ['create'], associationKind: ['labelled'] } },
-		description: 'E.g. 279 contact → company, 280 company → contact, 1 primary company of a contact.',
+		displayOptions: {
+			show: { resource: ['association'], operation: ['create'], associationKind: ['labelled'] },
+		},
+		description:
+			'E.g. 279 contact → company, 280 company → contact, 1 primary company of a contact.',
 	},
 ];

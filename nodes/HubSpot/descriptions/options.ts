@@ -21,14 +21,16 @@ export const optionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 5,
-			description: 'After this many consecutive failed calls (5xx, timeouts) the node stops calling HubSpot and sends the remaining items to Errors',
+			description:
+				'After this many consecutive failed calls (5xx, timeouts) the node stops calling HubSpot and sends the remaining items to Errors',
 		},
 		{
 			displayName: 'Dry Run',
 			name: 'dryRun',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to only report what would be created, updated or removed, writing nothing',
+			description:
+				'Whether to only report what would be created, updated or removed, writing nothing',
 		},
 		{
 			displayName: 'Exclude Fields',
@@ -42,7 +44,8 @@ export const optionsProperty: INodeProperties = {
 			name: 'idProperty',
 			type: 'string',
 			default: '',
-			description: 'For Get: read records by this unique property (e.g. email) instead of the record ID',
+			description:
+				'For Get: read records by this unique property (e.g. email) instead of the record ID',
 		},
 		{
 			displayName: 'Include Input Fields',
@@ -58,13 +61,17 @@ export const optionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 6,
-			description: 'Tries per call, the first included, for 429s (except the daily limit), 5xx and timeouts',
+			description:
+				'Tries per call, the first included, for 429s (except the daily limit), 5xx and timeouts',
 		},
 		{
 			displayName: 'Properties to Return Names or IDs',
 			name: 'properties',
 			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getProperties', loadOptionsDependsOn: ['resource', 'customObjectType'] },
+			typeOptions: {
+				loadOptionsMethod: 'getProperties',
+				loadOptionsDependsOn: ['resource', 'customObjectType'],
+			},
 			default: [],
 			description:
 				'For Get, Get Many and Search. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -75,7 +82,8 @@ export const optionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 100,
-			description: 'Your HubSpot limit until its headers say otherwise: 100 Free/Starter, 190 Professional/Enterprise, 250 with the capacity pack',
+			description:
+				'Your HubSpot limit until its headers say otherwise: 100 Free/Starter, 190 Professional/Enterprise, 250 with the capacity pack',
 		},
 		{
 			displayName: 'Reserved Requests',
@@ -99,7 +107,8 @@ export const optionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 5 },
 			default: 5,
-			description: 'Company lookups: IN filters of 100 domains OR-ed per search call (HubSpot allows 5 filter groups)',
+			description:
+				'Company lookups: IN filters of 100 domains OR-ed per search call (HubSpot allows 5 filter groups)',
 		},
 		{
 			displayName: 'Search Requests per Second',

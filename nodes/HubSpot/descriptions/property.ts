@@ -13,7 +13,13 @@ export const propertyProperties: INodeProperties[] = [
 		displayOptions: show,
 		description: 'Internal name: lowercase letters, digits and underscores',
 	},
-	{ displayName: 'Label', name: 'propertyLabel', type: 'string', default: '', displayOptions: show },
+	{
+		displayName: 'Label',
+		name: 'propertyLabel',
+		type: 'string',
+		default: '',
+		displayOptions: show,
+	},
 	{
 		displayName: 'Field Type',
 		name: 'propertyFieldType',
@@ -35,7 +41,8 @@ export const propertyProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		displayOptions: show,
-		description: 'Whether HubSpot enforces unique values (cannot be changed later); enables upserts on this property',
+		description:
+			'Whether HubSpot enforces unique values (cannot be changed later); enables upserts on this property',
 	},
 	{
 		displayName: 'Options',

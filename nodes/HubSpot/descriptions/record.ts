@@ -1,7 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { RECORD_RESOURCES } from './resource';
 
-const on = (operation: string[], resource = RECORD_RESOURCES) => ({ show: { resource, operation } });
+const on = (operation: string[], resource = RECORD_RESOURCES) => ({
+	show: { resource, operation },
+});
 
 const OPERATORS = [
 	['Between', 'BETWEEN'],
@@ -43,7 +45,9 @@ export const recordProperties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: 50,
-		displayOptions: { show: { resource: RECORD_RESOURCES, operation: ['getAll', 'search'], returnAll: [false] } },
+		displayOptions: {
+			show: { resource: RECORD_RESOURCES, operation: ['getAll', 'search'], returnAll: [false] },
+		},
 		description: 'Max number of results to return',
 	},
 	{
@@ -52,7 +56,11 @@ export const recordProperties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Filters', value: 'filters', description: 'All filters must match' },
-			{ name: 'JSON', value: 'json', description: 'A full search body: filterGroups (OR of ANDs), sorts, query' },
+			{
+				name: 'JSON',
+				value: 'json',
+				description: 'A full search body: filterGroups (OR of ANDs), sorts, query',
+			},
 		],
 		default: 'filters',
 		displayOptions: on(['search']),
@@ -64,7 +72,9 @@ export const recordProperties: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show: { resource: RECORD_RESOURCES, operation: ['search'], searchMode: ['filters'] } },
+		displayOptions: {
+			show: { resource: RECORD_RESOURCES, operation: ['search'], searchMode: ['filters'] },
+		},
 		options: [
 			{
 				displayName: 'Filter',
@@ -74,12 +84,21 @@ export const recordProperties: INodeProperties[] = [
 						displayName: 'Property Name or ID',
 						name: 'propertyName',
 						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getProperties', loadOptionsDependsOn: ['resource', 'customObjectType'] },
+						typeOptions: {
+							loadOptionsMethod: 'getProperties',
+							loadOptionsDependsOn: ['resource', 'customObjectType'],
+						},
 						default: '',
 						description:
 							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 					},
-					{ displayName: 'Operator', name: 'operator', type: 'options', options: OPERATORS, default: 'EQ' },
+					{
+						displayName: 'Operator',
+						name: 'operator',
+						type: 'options',
+						options: OPERATORS,
+						default: 'EQ',
+					},
 					{
 						displayName: 'Value',
 						name: 'value',
@@ -95,8 +114,11 @@ export const recordProperties: INodeProperties[] = [
 		displayName: 'Search Body (JSON)',
 		name: 'searchJson',
 		type: 'json',
-		default: '{\n  "filterGroups": [{ "filters": [{ "propertyName": "domain", "operator": "EQ", "value": "acme.com" }] }]\n}',
-		displayOptions: { show: { resource: RECORD_RESOURCES, operation: ['search'], searchMode: ['json'] } },
+		default:
+			'{\n  "filterGroups": [{ "filters": [{ "propertyName": "domain", "operator": "EQ", "value": "acme.com" }] }]\n}',
+		displayOptions: {
+			show: { resource: RECORD_RESOURCES, operation: ['search'], searchMode: ['json'] },
+		},
 	},
 	{
 		displayName: 'Domain',
@@ -116,12 +138,14 @@ export const recordProperties: INodeProperties[] = [
 			{
 				name: 'Domain Search',
 				value: 'search',
-				description: 'Search the domain property, then create or update. Needs no setup; concurrent runs may duplicate.',
+				description:
+					'Search the domain property, then create or update. Needs no setup; concurrent runs may duplicate.',
 			},
 			{
 				name: 'Unique Domain Key',
 				value: 'uniqueKey',
-				description: 'Upsert on a unique property holding the normalized domain. Concurrent runs cannot duplicate.',
+				description:
+					'Upsert on a unique property holding the normalized domain. Concurrent runs cannot duplicate.',
 			},
 		],
 		default: 'search',
@@ -134,7 +158,8 @@ export const recordProperties: INodeProperties[] = [
 		required: true,
 		default: 'revops_domain_key',
 		displayOptions: { show: { resource: ['company'], operation: ['upsert', 'createKeyProperty'] } },
-		description: 'Internal name of the unique company property (create it with the Create Domain Key Property operation)',
+		description:
+			'Internal name of the unique company property (create it with the Create Domain Key Property operation)',
 	},
 	{
 		displayName: 'Email',
@@ -151,8 +176,16 @@ export const recordProperties: INodeProperties[] = [
 		name: 'associateWithCompany',
 		type: 'options',
 		options: [
-			{ name: 'By Company Domain', value: 'companyDomain', description: 'Find the company by its domain' },
-			{ name: 'By Company ID', value: 'companyId', description: 'E.g. the ID a company upsert before this node returned.' },
+			{
+				name: 'By Company Domain',
+				value: 'companyDomain',
+				description: 'Find the company by its domain',
+			},
+			{
+				name: 'By Company ID',
+				value: 'companyId',
+				description: 'E.g. the ID a company upsert before this node returned.',
+			},
 			{ name: 'No', value: 'none' },
 		],
 		default: 'none',
@@ -163,21 +196,32 @@ export const recordProperties: INodeProperties[] = [
 		name: 'companyId',
 		type: 'string',
 		default: '={{ $json.companyId }}',
-		displayOptions: { show: { resource: ['contact'], operation: ['upsert'], associateWithCompany: ['companyId'] } },
+		displayOptions: {
+			show: { resource: ['contact'], operation: ['upsert'], associateWithCompany: ['companyId'] },
+		},
 	},
 	{
 		displayName: 'Company Domain',
 		name: 'companyDomain',
 		type: 'string',
 		default: '={{ $json.domain }}',
-		displayOptions: { show: { resource: ['contact'], operation: ['upsert'], associateWithCompany: ['companyDomain'] } },
+		displayOptions: {
+			show: {
+				resource: ['contact'],
+				operation: ['upsert'],
+				associateWithCompany: ['companyDomain'],
+			},
+		},
 		description: 'Normalized like the company upsert does, then looked up in HubSpot',
 	},
 	{
 		displayName: 'Unique Property Name or ID',
 		name: 'idProperty',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getUniqueProperties', loadOptionsDependsOn: ['resource', 'customObjectType'] },
+		typeOptions: {
+			loadOptionsMethod: 'getUniqueProperties',
+			loadOptionsDependsOn: ['resource', 'customObjectType'],
+		},
 		required: true,
 		default: '',
 		displayOptions: on(['upsert'], ['deal', 'customObject']),
@@ -200,7 +244,8 @@ export const recordProperties: INodeProperties[] = [
 			{
 				name: 'Map Input Fields',
 				value: 'mapInput',
-				description: 'Item fields named like a HubSpot property are written; other fields are ignored',
+				description:
+					'Item fields named like a HubSpot property are written; other fields are ignored',
 			},
 			{ name: 'Define Below', value: 'define', description: 'Set each property' },
 		],
@@ -214,7 +259,13 @@ export const recordProperties: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Property',
 		default: {},
-		displayOptions: { show: { resource: RECORD_RESOURCES, operation: ['create', 'update', 'upsert'], propertiesMode: ['define'] } },
+		displayOptions: {
+			show: {
+				resource: RECORD_RESOURCES,
+				operation: ['create', 'update', 'upsert'],
+				propertiesMode: ['define'],
+			},
+		},
 		options: [
 			{
 				displayName: 'Property',
@@ -224,7 +275,10 @@ export const recordProperties: INodeProperties[] = [
 						displayName: 'Property Name or ID',
 						name: 'name',
 						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getWritableProperties', loadOptionsDependsOn: ['resource', 'customObjectType'] },
+						typeOptions: {
+							loadOptionsMethod: 'getWritableProperties',
+							loadOptionsDependsOn: ['resource', 'customObjectType'],
+						},
 						default: '',
 						description:
 							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
@@ -240,7 +294,11 @@ export const recordProperties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Overwrite', value: 'overwrite', description: 'Write every non-empty value' },
-			{ name: 'Only Fill Empty Fields', value: 'fillEmpty', description: 'Never change a value HubSpot already has' },
+			{
+				name: 'Only Fill Empty Fields',
+				value: 'fillEmpty',
+				description: 'Never change a value HubSpot already has',
+			},
 			{
 				name: 'Last Write Wins',
 				value: 'lastWriteWins',
@@ -249,14 +307,22 @@ export const recordProperties: INodeProperties[] = [
 		],
 		default: 'overwrite',
 		displayOptions: on(['update', 'upsert']),
-		description: 'What to do with values HubSpot already holds. Empty input values are never sent unless Send Empty Values is on.',
+		description:
+			'What to do with values HubSpot already holds. Empty input values are never sent unless Send Empty Values is on.',
 	},
 	{
 		displayName: 'Row Timestamp',
 		name: 'rowTimestamp',
 		type: 'string',
 		default: '={{ $json.updatedAt }}',
-		displayOptions: { show: { resource: RECORD_RESOURCES, operation: ['update', 'upsert'], updatePolicy: ['lastWriteWins'] } },
-		description: 'When the item data was produced (ISO 8601 or epoch ms); HubSpot values changed later are kept',
+		displayOptions: {
+			show: {
+				resource: RECORD_RESOURCES,
+				operation: ['update', 'upsert'],
+				updatePolicy: ['lastWriteWins'],
+			},
+		},
+		description:
+			'When the item data was produced (ISO 8601 or epoch ms); HubSpot values changed later are kept',
 	},
 ];

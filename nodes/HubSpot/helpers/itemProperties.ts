@@ -12,7 +12,9 @@ export type PropertyReader = (index: number) => Record<string, unknown>;
 export async function propertyReader(run: Run): Promise<PropertyReader> {
 	const mode = runParameter<string>(run, 'propertiesMode', 'mapInput');
 	if (mode === 'define') {
-		const entries = ((run.fn.getNode().parameters.propertyValues as IDataObject | undefined)?.values as IDataObject[]) ?? [];
+		const entries =
+			((run.fn.getNode().parameters.propertyValues as IDataObject | undefined)
+				?.values as IDataObject[]) ?? [];
 		const readers = entries.map((_, k) => ({
 			name: itemParameter(run, `propertyValues.values[${k}].name`),
 			value: itemParameter(run, `propertyValues.values[${k}].value`),
@@ -44,7 +46,8 @@ export async function propertyReader(run: Run): Promise<PropertyReader> {
 
 /** lastWriteWins: when each item's data was produced (epoch ms); undefined for other policies. */
 export function rowTimestampReader(run: Run): (index: number) => number | undefined {
-	if (runParameter<string>(run, 'updatePolicy', 'overwrite') !== 'lastWriteWins') return () => undefined;
+	if (runParameter<string>(run, 'updatePolicy', 'overwrite') !== 'lastWriteWins')
+		return () => undefined;
 	const read = itemParameter(run, 'rowTimestamp');
 	return (index) => {
 		const parsed = parseTimestamp(read(index));

@@ -28,7 +28,8 @@ export class ItemOutputs {
 
 	/** Sends an item to Errors, taking back what it had on Success (kept in the error as `partial`). */
 	fail(index: number, failure: Reason): void {
-		const { message, ...reason } = failure instanceof HubSpotFailure ? failure.toJSON() : { ...failure };
+		const { message, ...reason } =
+			failure instanceof HubSpotFailure ? failure.toJSON() : { ...failure };
 		const partial = this.success.get(index);
 		this.success.delete(index);
 		this.errors.set(index, {
@@ -54,7 +55,8 @@ export class ItemOutputs {
 	 */
 	toOutputs(withInput = false): INodeExecutionData[][] {
 		const ordered = <T>(map: Map<number, T>) => [...map].sort(([a], [b]) => a - b);
-		const shape = (item: number, json: IDataObject) => (withInput ? { ...this.items[item].json, hubspot: json } : json);
+		const shape = (item: number, json: IDataObject) =>
+			withInput ? { ...this.items[item].json, hubspot: json } : json;
 		const success = ordered(this.success).flatMap(([item, list]) =>
 			list.map((json) => ({ json: shape(item, json), pairedItem: { item } })),
 		);

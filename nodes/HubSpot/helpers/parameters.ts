@@ -25,7 +25,11 @@ export function jsonFieldPath(raw: unknown): string[] | undefined {
 }
 
 /** A reader of parameter `name` (a path such as `propertyValues.values[0].value`) per item. */
-export function itemParameter(run: Run, name: string, fallback: unknown = ''): (index: number) => unknown {
+export function itemParameter(
+	run: Run,
+	name: string,
+	fallback: unknown = '',
+): (index: number) => unknown {
 	const raw = rawParameter(run.fn.getNode().parameters, name);
 	if (typeof raw !== 'string' || !raw.startsWith('=')) {
 		// Not an expression: the same for every item.
@@ -36,7 +40,8 @@ export function itemParameter(run: Run, name: string, fallback: unknown = ''): (
 	if (!path) return (index) => run.fn.getNodeParameter(name, index, fallback);
 	return (index) => {
 		let value: unknown = run.items[index].json;
-		for (const key of path) value = value === null || typeof value !== 'object' ? undefined : (value as IDataObject)[key];
+		for (const key of path)
+			value = value === null || typeof value !== 'object' ? undefined : (value as IDataObject)[key];
 		return value ?? fallback;
 	};
 }

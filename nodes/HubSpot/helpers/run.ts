@@ -29,7 +29,10 @@ export interface Run {
 export type Operation = (run: Run) => Promise<void>;
 
 /** Runs `read` for each item; an item whose parameters cannot be read goes to Errors. */
-export function readPerItem<T>(run: Run, read: (index: number) => T): Array<{ index: number; value: T }> {
+export function readPerItem<T>(
+	run: Run,
+	read: (index: number) => T,
+): Array<{ index: number; value: T }> {
 	const values: Array<{ index: number; value: T }> = [];
 	for (let index = 0; index < run.items.length; index++) {
 		try {

@@ -1,6 +1,11 @@
 // Pickers filled from the connected HubSpot account: properties of the chosen object type (all,
 // writable, unique), custom object types and every object type.
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodePropertyOptions,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { listProperties } from '../crm/properties';
 import type { HubSpotClient } from '../transport/client';
@@ -12,44 +17,73 @@ const STANDARD_TYPES: INodePropertyOptions[] = [
 	{ name: 'Contacts', value: 'contacts' },
 	{ name: 'Deals', value: 'deals' },
 ];
-const OBJECT_TYPES: Record<string, string> = { company: 'companies', contact: 'contacts', deal: 'deals' };
+const OBJECT_TYPES: Record<string, string> = {
+	company: 'companies',
+	contact: 'contacts',
+	deal: 'deals',
+};
 
-async function withClient<T>(fn: ILoadOptionsFunctions, use: (client: HubSpotClient) => Promise<T>): Promise<T> {
-	const client = await connect(fn, (fn.getNodeParameter('authentication', 'privateAppToken') as string) || 'privateAppToken');
+async function withClient<T>(
+	fn: ILoadOptionsFunctions,
+	use: (client: HubSpotClient) => Promise<T>,
+): Promise<T> {
+	const client = await connect(
+		fn,
+		(fn.getNodeParameter('authentication', 'privateAppToken') as string) || 'privateAppToken',
+	);
 	try {
 		return await use(client);
 	} catch (error) {
 		const failure = toFailure(error);
-		throw new NodeApiError(fn.getNode(), failure.toJSON() as JsonObject, { message: failure.message });
+		throw new NodeApiError(fn.getNode(), failure.toJSON() as JsonObject, {
+			message: failure.message,
+		});
 	}
 }
 
 function currentObjectType(fn: ILoadOptionsFunctions): string {
 	const resource = fn.getCurrentNodeParameter('resource') as string;
-	if (resource === 'customObject') return String(fn.getCurrentNodeParameter('customObjectType') ?? '');
-	if (resource === 'property') return String(fn.getCurrentNodeParameter('propertyObjectType') ?? 'companies');
+	if (resource === 'customObject')
+		return String(fn.getCurrentNodeParameter('customObjectType') ?? '');
+	if (resource === 'property')
+		return String(fn.getCurrentNodeParameter('propertyObjectType') ?? 'companies');
 	return OBJECT_TYPES[resource] ?? 'companies';
 }
 
-async function propertyOptions(fn: ILoadOptionsFunctions, keep: (property: IDataObject) => boolean) {
+async function propertyOptions(
+	fn: ILoadOptionsFunctions,
+	keep: (property: IDataObject) => boolean,
+) {
 	const objectType = currentObjectType(fn);
 	if (!objectType) return [];
-	const properties = await withClient(fn, async (client) => await listProperties(client, objectType));
+	const properties = await withClient(
+		fn,
+		async (client) => await listProperties(client, objectType),
+	);
 	return properties
 		.filter(keep)
-		.map((p) => ({ name: String(p.label || p.name), value: String(p.name), description: String(p.description ?? '') }))
+		.map((p) => ({
+			name: String(p.label || p.name),
+			value: String(p.name),
+			description: String(p.description ?? ''),
+		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 async function customObjectTypes(fn: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const { body } = await withClient(fn, async (client) => await client.request<{ results?: IDataObject[] }>({ method: 'GET', path: '/crm/v3/schemas' }));
+	const { body } = await withClient(
+		fn,
+		async (client) =>
+			await client.request<{ results?: IDataObject[] }>({ method: 'GET', path: '/crm/v3/schemas' }),
+	);
 	return (body.results ?? []).map((schema) => ({
 		name: String((schema.labels as IDataObject | undefined)?.plural ?? schema.name),
 		value: String(schema.objectTypeId),
 	}));
 }
 
-const writable = (p: IDataObject) => (p.modificationMetadata as IDataObject | undefined)?.readOnlyValue !== true;
+const writable = (p: IDataObject) =>
+	(p.modificationMetadata as IDataObject | undefined)?.readOnlyValue !== true;
 
 export const loadOptions = {
 	async getProperties(this: ILoadOptionsFunctions) {

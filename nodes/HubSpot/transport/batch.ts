@@ -36,10 +36,14 @@ export async function postBatch(client: HubSpotClient, call: BatchCall): Promise
 	const outcome: BatchOutcome = { results: new Map(), failures: new Map() };
 	if (!call.inputs.length) return outcome;
 	const traced = call.traced !== false;
-	const inputs = call.inputs.map(({ trace, input }) => (traced ? { ...input, objectWriteTraceId: trace } : input));
+	const inputs = call.inputs.map(({ trace, input }) =>
+		traced ? { ...input, objectWriteTraceId: trace } : input,
+	);
 	let body: IDataObject;
 	try {
-		body = (await client.request({ method: 'POST', path: call.path, body: { ...call.body, inputs } })).body ?? {};
+		body =
+			(await client.request({ method: 'POST', path: call.path, body: { ...call.body, inputs } }))
+				.body ?? {};
 	} catch (error) {
 		const failure = toFailure(error);
 		for (const { trace } of call.inputs) outcome.failures.set(trace, failure);
@@ -47,7 +51,10 @@ export async function postBatch(client: HubSpotClient, call: BatchCall): Promise
 	}
 	const results = Array.isArray(body.results) ? (body.results as IDataObject[]) : [];
 	for (const result of results) {
-		const trace = typeof result.objectWriteTraceId === 'string' ? result.objectWriteTraceId : call.traceOf?.(result);
+		const trace =
+			typeof result.objectWriteTraceId === 'string'
+				? result.objectWriteTraceId
+				: call.traceOf?.(result);
 		if (trace !== undefined) outcome.results.set(trace, result);
 	}
 	const untraced: HubSpotFailure[] = [];
@@ -62,7 +69,10 @@ export async function postBatch(client: HubSpotClient, call: BatchCall): Promise
 		outcome.failures.set(
 			trace,
 			untraced[0] ??
-				new HubSpotFailure({ message: 'HubSpot returned no result for this input', category: 'MISSING_RESULT' }),
+				new HubSpotFailure({
+					message: 'HubSpot returned no result for this input',
+					category: 'MISSING_RESULT',
+				}),
 		);
 	}
 	return outcome;

@@ -84,7 +84,8 @@ export class HubSpotClient {
 
 			const outcome = await this.send(request);
 			this.planner.answered(kind, sentAt, Date.now());
-			if ('statusCode' in outcome) this.planner.observe(readRateLimitHeaders(outcome.headers), Date.now());
+			if ('statusCode' in outcome)
+				this.planner.observe(readRateLimitHeaders(outcome.headers), Date.now());
 			if ('statusCode' in outcome && outcome.statusCode < 300) {
 				this.breaker.onSuccess();
 				return { status: outcome.statusCode, body: outcome.body as T };
@@ -132,14 +133,21 @@ export class HubSpotClient {
 		};
 	}
 
-	private toFailure(outcome: RawResponse | { error: unknown }, attempts: number, reason: string): HubSpotFailure {
+	private toFailure(
+		outcome: RawResponse | { error: unknown },
+		attempts: number,
+		reason: string,
+	): HubSpotFailure {
 		if (!('statusCode' in outcome)) {
 			const code = networkCode(outcome.error);
-			const message = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+			const message =
+				outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
 			return new HubSpotFailure({ message: `${message} (${reason})`, category: code, attempts });
 		}
 		const fallback = `HubSpot answered HTTP ${outcome.statusCode}`;
-		const failure = HubSpotFailure.fromBody(outcome.body, outcome.statusCode, fallback, { attempts });
+		const failure = HubSpotFailure.fromBody(outcome.body, outcome.statusCode, fallback, {
+			attempts,
+		});
 		if (attempts > 1) failure.message = `${failure.message} (${reason})`;
 		return failure;
 	}

@@ -20,6 +20,10 @@ export async function connect(
 	const base = (baseUrl || 'https://api.hubapi.com').replace(/\/+$/, '');
 	const settings = transportSettings(options);
 	const credentialId = caller.getNode().credentials?.[credentialType]?.id ?? '';
-	const planner = sharedPlanner(`${credentialType}|${credentialId}|${base}`, settings.throttle, Date.now());
+	const planner = sharedPlanner(
+		`${credentialType}|${credentialId}|${base}`,
+		settings.throttle,
+		Date.now(),
+	);
 	return new HubSpotClient(caller, credentialType, base, settings, planner);
 }

@@ -34,16 +34,27 @@ export class HubSpotFailure extends Error {
 	}
 
 	/** From a HubSpot error envelope `{status:"error", message, category, correlationId, …}`. */
-	static fromBody(body: unknown, status: number | undefined, fallback: string, extra: Partial<FailureDetails> = {}) {
+	static fromBody(
+		body: unknown,
+		status: number | undefined,
+		fallback: string,
+		extra: Partial<FailureDetails> = {},
+	) {
 		const envelope = isObject(body) ? body : {};
 		const details: IDataObject = {};
 		if (envelope.errors) details.errors = envelope.errors as IDataObject[];
 		if (envelope.context) details.context = envelope.context as IDataObject;
 		return new HubSpotFailure({
 			message: typeof envelope.message === 'string' ? envelope.message : fallback,
-			category: typeof envelope.category === 'string' ? envelope.category : status ? `HTTP_${status}` : 'NETWORK_ERROR',
+			category:
+				typeof envelope.category === 'string'
+					? envelope.category
+					: status
+						? `HTTP_${status}`
+						: 'NETWORK_ERROR',
 			status,
-			correlationId: typeof envelope.correlationId === 'string' ? envelope.correlationId : undefined,
+			correlationId:
+				typeof envelope.correlationId === 'string' ? envelope.correlationId : undefined,
 			policyName: typeof envelope.policyName === 'string' ? envelope.policyName : undefined,
 			...(Object.keys(details).length ? { details } : {}),
 			...extra,

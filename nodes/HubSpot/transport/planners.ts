@@ -20,7 +20,11 @@ function prune(now: number): void {
 	}
 }
 
-export function sharedPlanner(key: string, settings: ThrottleSettings, now: number): ThrottlePlanner {
+export function sharedPlanner(
+	key: string,
+	settings: ThrottleSettings,
+	now: number,
+): ThrottlePlanner {
 	prune(now);
 	// Nodes with other settings (a reserve, another search limit) pace by their own rules.
 	const id = `${key}|${settings.max}|${settings.searchPerSecond}|${settings.reserve}`;

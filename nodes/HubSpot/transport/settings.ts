@@ -25,7 +25,10 @@ export function transportSettings(options: IDataObject): TransportSettings {
 		throttle: {
 			...FREE_TIER,
 			max: Math.max(1, number(options.requestsPerInterval, FREE_TIER.max)),
-			searchPerSecond: Math.max(1, number(options.searchRequestsPerSecond, FREE_TIER.searchPerSecond)),
+			searchPerSecond: Math.max(
+				1,
+				number(options.searchRequestsPerSecond, FREE_TIER.searchPerSecond),
+			),
 			reserve: number(options.reservedRequests, FREE_TIER.reserve),
 		},
 		retry: {
@@ -33,7 +36,10 @@ export function transportSettings(options: IDataObject): TransportSettings {
 			maxAttempts: Math.max(1, number(options.maxAttempts, DEFAULT_RETRY.maxAttempts)),
 			baseDelayMs: number(options.retryBaseDelayMs, DEFAULT_RETRY.baseDelayMs),
 			// A SECONDLY window clears within a second; a smaller base delay (tests) shortens that wait too.
-			secondlyDelayMs: Math.min(DEFAULT_RETRY.secondlyDelayMs, number(options.retryBaseDelayMs, DEFAULT_RETRY.secondlyDelayMs)),
+			secondlyDelayMs: Math.min(
+				DEFAULT_RETRY.secondlyDelayMs,
+				number(options.retryBaseDelayMs, DEFAULT_RETRY.secondlyDelayMs),
+			),
 		},
 		breaker: {
 			threshold: Math.max(1, number(options.circuitBreakerThreshold, 5)),

@@ -1,5 +1,11 @@
 import type { AttributionError, Journey, Touchpoint } from './journeys';
-import { checkModel, requiredMilestoneDates, touchCredits, type AttributionModel, type MilestoneTouches } from './models';
+import {
+	checkModel,
+	requiredMilestoneDates,
+	touchCredits,
+	type AttributionModel,
+	type MilestoneTouches,
+} from './models';
 
 export interface TouchCredit {
 	/** Input item of the touch. */
@@ -85,10 +91,15 @@ function roundAll(map: Record<string, number>): Record<string, number> {
 	return map;
 }
 
-function creditJourney(journey: Journey, model: AttributionModel, stageFields: AttributeOptions['stageFields']): ContactCredits | AttributionError[] {
+function creditJourney(
+	journey: Journey,
+	model: AttributionModel,
+	stageFields: AttributeOptions['stageFields'],
+): ContactCredits | AttributionError[] {
 	const conversionTime = journey.conversionTime;
 	const sorted = inTimeOrder(journey.touchpoints);
-	const counted = conversionTime === undefined ? sorted : sorted.filter((touch) => touch.time <= conversionTime);
+	const counted =
+		conversionTime === undefined ? sorted : sorted.filter((touch) => touch.time <= conversionTime);
 	const milestones: MilestoneTouches = { first: 0, last: counted.length - 1 };
 	if (counted.length > 0) {
 		for (const stage of requiredMilestoneDates(model)) {
@@ -101,12 +112,18 @@ function creditJourney(journey: Journey, model: AttributionModel, stageFields: A
 			milestones[stage] = touchAtOrBefore(counted, time);
 		}
 	}
-	const credits = touchCredits(model, counted.map((touch) => touch.time), milestones);
+	const credits = touchCredits(
+		model,
+		counted.map((touch) => touch.time),
+		milestones,
+	);
 	const conversionValue = journey.conversionValue ?? 0;
 	const result: ContactCredits = {
 		contact: journey.contact,
 		conversionValue,
-		...(conversionTime === undefined ? {} : { conversionTime: new Date(conversionTime).toISOString() }),
+		...(conversionTime === undefined
+			? {}
+			: { conversionTime: new Date(conversionTime).toISOString() }),
 		touches: [],
 		byChannel: {},
 		byCampaign: {},
@@ -132,7 +149,10 @@ function creditJourney(journey: Journey, model: AttributionModel, stageFields: A
 	return result;
 }
 
-function aggregateKey(touch: TouchCredit, by: AggregateBy): { key: string; row: Pick<AggregateRow, 'channel' | 'campaign'> } {
+function aggregateKey(
+	touch: TouchCredit,
+	by: AggregateBy,
+): { key: string; row: Pick<AggregateRow, 'channel' | 'campaign'> } {
 	const campaign = touch.campaign || NO_CAMPAIGN;
 	if (by === 'channel') return { key: touch.channel, row: { channel: touch.channel } };
 	if (by === 'campaign') return { key: campaign, row: { campaign } };
@@ -140,14 +160,26 @@ function aggregateKey(touch: TouchCredit, by: AggregateBy): { key: string; row: 
 }
 
 /** Sums credited conversions and value per channel, campaign or both; largest credit first, ties by first seen. */
-export function aggregateCredits(contacts: readonly ContactCredits[], by: AggregateBy = 'channelAndCampaign'): AggregateRow[] {
+export function aggregateCredits(
+	contacts: readonly ContactCredits[],
+	by: AggregateBy = 'channelAndCampaign',
+): AggregateRow[] {
 	const rows = new Map<string, AggregateRow & { indexSet: Set<number>; contactSet: Set<number> }>();
 	contacts.forEach((contact, contactNumber) => {
 		for (const touch of contact.touches) {
 			const { key, row } = aggregateKey(touch, by);
 			let entry = rows.get(key);
 			if (!entry) {
-				entry = { ...row, conversions: 0, value: 0, touches: 0, contacts: 0, indexes: [], indexSet: new Set(), contactSet: new Set() };
+				entry = {
+					...row,
+					conversions: 0,
+					value: 0,
+					touches: 0,
+					contacts: 0,
+					indexes: [],
+					indexSet: new Set(),
+					contactSet: new Set(),
+				};
 				rows.set(key, entry);
 			}
 			entry.conversions += touch.credit;
@@ -173,10 +205,19 @@ export function aggregateCredits(contacts: readonly ContactCredits[], by: Aggreg
  * Touches after the conversion are ignored; a journey the model cannot credit (missing stage date) yields
  * an error on each of its items and is left out. Throws only for invalid model settings.
  */
-export function attribute(journeys: readonly Journey[], model: AttributionModel, options: AttributeOptions = {}): AttributionResult {
+export function attribute(
+	journeys: readonly Journey[],
+	model: AttributionModel,
+	options: AttributeOptions = {},
+): AttributionResult {
 	const problem = checkModel(model);
 	if (problem) throw new Error(problem);
-	const result: AttributionResult = { contacts: [], aggregate: [], unattributed: { conversions: 0, value: 0, indexes: [] }, errors: [] };
+	const result: AttributionResult = {
+		contacts: [],
+		aggregate: [],
+		unattributed: { conversions: 0, value: 0, indexes: [] },
+		errors: [],
+	};
 	for (const journey of journeys) {
 		const credited = creditJourney(journey, model, options.stageFields);
 		if (Array.isArray(credited)) {

@@ -69,13 +69,22 @@ class FieldError extends Error {
 }
 
 // `where` prefixes the field in messages for values inside a list, e.g. `touchpoints[2].`.
-function readText(record: PlainRecord, field: string, label: string, fix: string, where = ''): string {
+function readText(
+	record: PlainRecord,
+	field: string,
+	label: string,
+	fix: string,
+	where = '',
+): string {
 	const value = getField(record, field);
 	const name = where + field;
 	if (isEmptyValue(value)) throw new FieldError(name, `'${name}' is empty: ${fix}`);
 	if (typeof value === 'string') return value.trim();
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-	throw new FieldError(name, `'${name}' is ${describeType(value)}, but the ${label} must be text: map a text field`);
+	throw new FieldError(
+		name,
+		`'${name}' is ${describeType(value)}, but the ${label} must be text: map a text field`,
+	);
 }
 
 function readTime(record: PlainRecord, field: string, fix: string, where = ''): number {
@@ -96,20 +105,37 @@ function readOptionalAmount(record: PlainRecord, field: string | undefined): num
 	if (!field) return undefined;
 	const value = getField(record, field);
 	if (isEmptyValue(value)) return undefined;
-	const amount = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
+	const amount =
+		typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
 	if (!Number.isFinite(amount)) {
-		throw new FieldError(field, `'${field}' is ${JSON.stringify(value)}, not a number: map a numeric conversion value such as 1200.50`);
+		throw new FieldError(
+			field,
+			`'${field}' is ${JSON.stringify(value)}, not a number: map a numeric conversion value such as 1200.50`,
+		);
 	}
 	return amount;
 }
 
-function readTouch(record: PlainRecord, fields: TouchpointFields, index: number, order: number, where = ''): Touchpoint {
+function readTouch(
+	record: PlainRecord,
+	fields: TouchpointFields,
+	index: number,
+	order: number,
+	where = '',
+): Touchpoint {
 	return {
 		time: readTime(record, fields.timestamp, 'every touchpoint needs the date it happened', where),
-		channel: readText(record, fields.channel, 'channel', 'every touchpoint needs a channel (e.g. paid_search)', where),
-		campaign: fields.campaign && !isEmptyValue(getField(record, fields.campaign))
-			? readText(record, fields.campaign, 'campaign', '', where)
-			: '',
+		channel: readText(
+			record,
+			fields.channel,
+			'channel',
+			'every touchpoint needs a channel (e.g. paid_search)',
+			where,
+		),
+		campaign:
+			fields.campaign && !isEmptyValue(getField(record, fields.campaign))
+				? readText(record, fields.campaign, 'campaign', '', where)
+				: '',
 		index,
 		order,
 	};
@@ -152,14 +178,26 @@ function newJourney(contact: string, indexes: number[]): Journey {
  * (conversion, stage dates) may sit on any of the contact's items; two different values are an error on
  * the later item. A bad item is reported and left out; the rest of its journey is still attributed.
  */
-export function journeysFromTouchpointItems(items: readonly PlainRecord[], fields: JourneyFields): JourneysResult {
+export function journeysFromTouchpointItems(
+	items: readonly PlainRecord[],
+	fields: JourneyFields,
+): JourneysResult {
 	const byContact = new Map<string, Journey>();
 	const errors: AttributionError[] = [];
 	const contactField = fields.contact ?? '';
 	items.forEach((item, index) => {
 		try {
-			if (!contactField) throw new FieldError('contact', 'Choose the field that identifies the contact of each touchpoint (e.g. email)');
-			const contact = readText(item, contactField, 'contact', 'every touchpoint needs the contact it belongs to (e.g. email)');
+			if (!contactField)
+				throw new FieldError(
+					'contact',
+					'Choose the field that identifies the contact of each touchpoint (e.g. email)',
+				);
+			const contact = readText(
+				item,
+				contactField,
+				'contact',
+				'every touchpoint needs the contact it belongs to (e.g. email)',
+			);
 			const touch = readTouch(item, fields, index, index);
 			const values = readContactValues(item, fields);
 			const journey = byContact.get(contact) ?? newJourney(contact, []);
@@ -173,7 +211,8 @@ export function journeysFromTouchpointItems(items: readonly PlainRecord[], field
 					);
 				}
 			}
-			for (const [key] of CONTACT_VALUE_FIELDS) if (values[key] !== undefined) journey[key] = values[key];
+			for (const [key] of CONTACT_VALUE_FIELDS)
+				if (values[key] !== undefined) journey[key] = values[key];
 			journey.touchpoints.push(touch);
 			journey.indexes.push(index);
 			byContact.set(contact, journey);
@@ -185,26 +224,41 @@ export function journeysFromTouchpointItems(items: readonly PlainRecord[], field
 }
 
 /** One item per contact with a list of touchpoint objects; a bad touchpoint fails the whole item. */
-export function journeysFromContactItems(items: readonly PlainRecord[], fields: JourneyFields): JourneysResult {
+export function journeysFromContactItems(
+	items: readonly PlainRecord[],
+	fields: JourneyFields,
+): JourneysResult {
 	const journeys: Journey[] = [];
 	const errors: AttributionError[] = [];
 	const listField = fields.touchpoints ?? 'touchpoints';
 	items.forEach((item, index) => {
 		try {
-			const contact = fields.contact && !isEmptyValue(getField(item, fields.contact))
-				? readText(item, fields.contact, 'contact', '')
-				: `#${index}`;
+			const contact =
+				fields.contact && !isEmptyValue(getField(item, fields.contact))
+					? readText(item, fields.contact, 'contact', '')
+					: `#${index}`;
 			const list = getField(item, listField);
 			if (list !== undefined && list !== null && !Array.isArray(list)) {
-				throw new FieldError(listField, `'${listField}' is ${describeType(list)}, but it must be a list of touchpoints`);
+				throw new FieldError(
+					listField,
+					`'${listField}' is ${describeType(list)}, but it must be a list of touchpoints`,
+				);
 			}
-			const journey: Journey = { ...newJourney(contact, [index]), ...readContactValues(item, fields) };
+			const journey: Journey = {
+				...newJourney(contact, [index]),
+				...readContactValues(item, fields),
+			};
 			(list ?? []).forEach((touch: unknown, position: number) => {
 				const path = `${listField}[${position}]`;
 				if (touch === null || typeof touch !== 'object' || Array.isArray(touch)) {
-					throw new FieldError(path, `'${path}' is ${describeType(touch)}, but each touchpoint must be an object`);
+					throw new FieldError(
+						path,
+						`'${path}' is ${describeType(touch)}, but each touchpoint must be an object`,
+					);
 				}
-				journey.touchpoints.push(readTouch(touch as PlainRecord, fields, index, position, `${path}.`));
+				journey.touchpoints.push(
+					readTouch(touch as PlainRecord, fields, index, position, `${path}.`),
+				);
 			});
 			journeys.push(journey);
 		} catch (error) {

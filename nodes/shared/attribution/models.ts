@@ -46,22 +46,34 @@ function positionWeights(model: AttributionModel): PositionWeights | undefined {
 export function requiredMilestoneDates(model: AttributionModel): Array<'lead' | 'deal'> {
 	const weights = positionWeights(model);
 	if (!weights) return [];
-	return (['lead', 'deal'] as const).filter((milestone) => (weights.milestones[milestone] ?? 0) > 0);
+	return (['lead', 'deal'] as const).filter(
+		(milestone) => (weights.milestones[milestone] ?? 0) > 0,
+	);
 }
 
 /** A problem with the model settings (applies to the whole run), or undefined. */
 export function checkModel(model: AttributionModel): string | undefined {
 	if (model.type === 'timeDecay') {
-		if (!(typeof model.halfLifeHours === 'number' && model.halfLifeHours > 0 && Number.isFinite(model.halfLifeHours))) {
+		if (
+			!(
+				typeof model.halfLifeHours === 'number' &&
+				model.halfLifeHours > 0 &&
+				Number.isFinite(model.halfLifeHours)
+			)
+		) {
 			return 'The time-decay half-life must be a positive number of hours (HubSpot uses 7 days = 168 hours)';
 		}
 	}
 	if (model.type === 'custom') {
 		const entries = Object.entries(model.weights);
-		const bad = entries.find(([, weight]) => typeof weight !== 'number' || !(weight >= 0) || !Number.isFinite(weight));
-		if (bad) return `The custom weight for "${bad[0]}" must be a number of 0 or more, got ${String(bad[1])}`;
+		const bad = entries.find(
+			([, weight]) => typeof weight !== 'number' || !(weight >= 0) || !Number.isFinite(weight),
+		);
+		if (bad)
+			return `The custom weight for "${bad[0]}" must be a number of 0 or more, got ${String(bad[1])}`;
 		const total = entries.reduce((sum, [, weight]) => sum + (weight ?? 0), 0);
-		if (total <= 0) return 'The custom weights sum to 0: give at least one of first, lead, deal, last or middle a weight above 0';
+		if (total <= 0)
+			return 'The custom weights sum to 0: give at least one of first, lead, deal, last or middle a weight above 0';
 	}
 	return undefined;
 }
@@ -81,7 +93,11 @@ function normalize(weights: number[]): number[] {
  * middle touches the middle weight is spread over the milestones in proportion, so 2 touches under
  * position-based get 0.5 each and 1 touch gets 1.
  */
-export function touchCredits(model: AttributionModel, times: readonly number[], milestones: MilestoneTouches): number[] {
+export function touchCredits(
+	model: AttributionModel,
+	times: readonly number[],
+	milestones: MilestoneTouches,
+): number[] {
 	const count = times.length;
 	if (count === 0) return [];
 	if (model.type === 'linear') return times.map(() => 1 / count);
@@ -104,7 +120,8 @@ export function touchCredits(model: AttributionModel, times: readonly number[], 
 	}
 	const middleTouches = isMilestone.filter((flag) => !flag).length;
 	if (middleTouches > 0 && weights.middle > 0) {
-		for (let i = 0; i < count; i++) if (!isMilestone[i]) credits[i] += weights.middle / middleTouches;
+		for (let i = 0; i < count; i++)
+			if (!isMilestone[i]) credits[i] += weights.middle / middleTouches;
 	}
 	return normalize(credits);
 }

@@ -7,11 +7,17 @@ export const ENRICHMENT_KEY = 'enrichment_data';
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function collectLeaves(value: Record<string, unknown>, prefix: string, separator: string, into: Record<string, unknown>) {
+function collectLeaves(
+	value: Record<string, unknown>,
+	prefix: string,
+	separator: string,
+	into: Record<string, unknown>,
+) {
 	for (const [key, child] of Object.entries(value)) {
 		const name = prefix ? `${prefix}${separator}${key}` : key;
 		// Lists stay whole: their positions are not names a person would use.
-		if (isPlainObject(child) && Object.keys(child).length > 0) collectLeaves(child, name, separator, into);
+		if (isPlainObject(child) && Object.keys(child).length > 0)
+			collectLeaves(child, name, separator, into);
 		else into[name] = child;
 	}
 }

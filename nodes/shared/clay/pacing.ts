@@ -10,7 +10,17 @@ export interface RowPacing {
 /** `marginMs` absorbs the gap between our send and Clay's arrival, so a window never holds one row too many. */
 export function rowPacing(rowsPerSecond: number, maxAttempts: number, marginMs = 50): RowPacing {
 	return {
-		planner: new ThrottlePlanner({ max: Math.max(1, Math.floor(rowsPerSecond)), intervalMs: 1000, marginMs, reserve: 0 }),
-		retry: { maxAttempts: Math.max(1, maxAttempts), baseDelayMs: 500, maxDelayMs: 30_000, secondlyDelayMs: 1000 },
+		planner: new ThrottlePlanner({
+			max: Math.max(1, Math.floor(rowsPerSecond)),
+			intervalMs: 1000,
+			marginMs,
+			reserve: 0,
+		}),
+		retry: {
+			maxAttempts: Math.max(1, maxAttempts),
+			baseDelayMs: 500,
+			maxDelayMs: 30_000,
+			secondlyDelayMs: 1000,
+		},
 	};
 }

@@ -5,7 +5,15 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { isMissing } from '../fields/getField';
 
-export const FIELD_TYPES = ['string', 'number', 'boolean', 'email', 'url', 'domain', 'date'] as const;
+export const FIELD_TYPES = [
+	'string',
+	'number',
+	'boolean',
+	'email',
+	'url',
+	'domain',
+	'date',
+] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 export interface RowField {
@@ -26,7 +34,8 @@ export type RowCheck =
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0']);
 // Labels of letters, digits and inner hyphens, at least one dot, a TLD of letters (IDN in punycode).
-const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+const DOMAIN =
+	/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 
 const DATE_HINT = 'expected an ISO 8601 date, e.g. 2024-05-01';
 const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
@@ -39,7 +48,12 @@ function toNumber(value: unknown): unknown {
 }
 
 function toBoolean(value: unknown): unknown {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim().toLowerCase() : value;
+	const text =
+		typeof value === 'number'
+			? String(value)
+			: typeof value === 'string'
+				? value.trim().toLowerCase()
+				: value;
 	if (typeof text !== 'string') return value;
 	if (TRUE_WORDS.has(text)) return true;
 	if (FALSE_WORDS.has(text)) return false;
@@ -65,23 +79,34 @@ const TYPE_SCHEMAS: Record<FieldType, () => z.ZodTypeAny> = {
 			z.string({ invalid_type_error: 'expected text' }),
 		),
 	number: () => z.preprocess(toNumber, z.number({ invalid_type_error: 'expected a number' })),
-	boolean: () => z.preprocess(toBoolean, z.boolean({ invalid_type_error: 'expected true or false' })),
-	email: () => trimmedText().pipe(z.string().email('expected an email address')).transform((v) => v.toLowerCase()),
+	boolean: () =>
+		z.preprocess(toBoolean, z.boolean({ invalid_type_error: 'expected true or false' })),
+	email: () =>
+		trimmedText()
+			.pipe(z.string().email('expected an email address'))
+			.transform((v) => v.toLowerCase()),
 	url: () =>
 		trimmedText().pipe(
-			z.string().url('expected a URL').refine((v) => /^https?:\/\//i.test(v), 'expected an http(s) URL'),
+			z
+				.string()
+				.url('expected a URL')
+				.refine((v) => /^https?:\/\//i.test(v), 'expected an http(s) URL'),
 		),
 	domain: () =>
 		trimmedText()
 			.transform((v) => v.toLowerCase().replace(/\.$/, ''))
 			.pipe(z.string().regex(DOMAIN, 'expected a domain such as acme.com (no scheme or path)')),
-	date: () => z.preprocess(trimmed, z.string({ invalid_type_error: DATE_HINT }).transform(toIsoDate)),
+	date: () =>
+		z.preprocess(trimmed, z.string({ invalid_type_error: DATE_HINT }).transform(toIsoDate)),
 };
 
 /** Missing values ("", "N/A", "null", null…) become absent, so only `required` decides whether they fail. */
 function fieldSchema(field: RowField): z.ZodTypeAny {
 	const base = TYPE_SCHEMAS[field.type]();
-	return z.preprocess((v) => (isMissing(v) ? undefined : v), field.required ? base : base.optional());
+	return z.preprocess(
+		(v) => (isMissing(v) ? undefined : v),
+		field.required ? base : base.optional(),
+	);
 }
 
 /** Declared fields are checked and coerced; any other column passes through untouched. */
@@ -97,10 +122,15 @@ function problemsOf(error: z.ZodError, fields: readonly RowField[]): FieldProble
 	for (const issue of error.issues) {
 		const field = String(issue.path[0] ?? '');
 		if (byField.has(field)) continue;
-		byField.set(field, issue.code === 'invalid_type' && issue.received === 'undefined' ? 'required' : issue.message);
+		byField.set(
+			field,
+			issue.code === 'invalid_type' && issue.received === 'undefined' ? 'required' : issue.message,
+		);
 	}
 	const order = fields.map((f) => f.name);
-	return [...byField].map(([field, reason]) => ({ field, reason })).sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+	return [...byField]
+		.map(([field, reason]) => ({ field, reason }))
+		.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
 }
 
 export function checkRow(row: Record<string, unknown>, fields: readonly RowField[]): RowCheck {
@@ -122,7 +152,8 @@ export function fieldDeclarationProblems(fields: readonly RowField[]): string[] 
 		if (!field.name.trim()) problems.push(`Field ${index + 1} has no name`);
 		else if (seen.has(field.name)) problems.push(`Field "${field.name}" is declared twice`);
 		seen.add(field.name);
-		if (!FIELD_TYPES.includes(field.type)) problems.push(`Field "${field.name}" has unknown type "${String(field.type)}"`);
+		if (!FIELD_TYPES.includes(field.type))
+			problems.push(`Field "${field.name}" has unknown type "${String(field.type)}"`);
 	});
 	return problems;
 }

@@ -25,7 +25,12 @@ export interface CapUsage {
 	warnShare?: number;
 }
 
-export function planSubmissions({ used, requested, cap = CLAY_SOURCE_CAP, warnShare = DEFAULT_WARN_SHARE }: CapUsage): CapPlan {
+export function planSubmissions({
+	used,
+	requested,
+	cap = CLAY_SOURCE_CAP,
+	warnShare = DEFAULT_WARN_SHARE,
+}: CapUsage): CapPlan {
 	const left = Math.max(0, cap - used);
 	const allowed = Math.min(left, Math.max(0, requested));
 	const refused = Math.max(0, requested) - allowed;

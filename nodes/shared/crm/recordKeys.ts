@@ -11,7 +11,10 @@ export function companyKey(raw: unknown): KeyOutcome {
 	const result = normalizeDomain(text);
 	if (result.error !== undefined) return { reason: result.error, code: 'INVALID_DOMAIN' };
 	if (result.isFreeMail) {
-		return { reason: `${result.registrable} is a free-mail provider, not a company domain`, code: 'FREE_MAIL_DOMAIN' };
+		return {
+			reason: `${result.registrable} is a free-mail provider, not a company domain`,
+			code: 'FREE_MAIL_DOMAIN',
+		};
 	}
 	return { key: result.registrable };
 }
@@ -22,11 +25,14 @@ const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 export function emailKey(raw: unknown): KeyOutcome {
 	const text = asText(raw).toLowerCase();
 	if (!text) return { reason: 'No email given', code: 'INVALID_EMAIL' };
-	if (!EMAIL.test(text)) return { reason: `'${text}' is not an email address`, code: 'INVALID_EMAIL' };
+	if (!EMAIL.test(text))
+		return { reason: `'${text}' is not an email address`, code: 'INVALID_EMAIL' };
 	return { key: text };
 }
 
 export function uniqueValueKey(raw: unknown, property: string): KeyOutcome {
 	const text = asText(raw);
-	return text ? { key: text } : { reason: `No value for the unique property ${property}`, code: 'MISSING_ID' };
+	return text
+		? { key: text }
+		: { reason: `No value for the unique property ${property}`, code: 'MISSING_ID' };
 }

@@ -50,7 +50,11 @@ export function planWrite(
 			skipped[name] = 'hasValue';
 			continue;
 		}
-		if (existing && options.policy === 'lastWriteWins' && isNewer(existing.changedAt?.[name], options.rowTimestamp)) {
+		if (
+			existing &&
+			options.policy === 'lastWriteWins' &&
+			isNewer(existing.changedAt?.[name], options.rowTimestamp)
+		) {
 			skipped[name] = 'newerInHubSpot';
 			continue;
 		}
@@ -69,7 +73,9 @@ export function changedAtFromHistory(
 ): Record<string, number | undefined> {
 	const changedAt: Record<string, number | undefined> = {};
 	for (const [name, versions] of Object.entries(history ?? {})) {
-		const times = versions.map((v) => Date.parse(v.timestamp ?? '')).filter((t) => !Number.isNaN(t));
+		const times = versions
+			.map((v) => Date.parse(v.timestamp ?? ''))
+			.filter((t) => !Number.isNaN(t));
 		changedAt[name] = times.length ? Math.max(...times) : undefined;
 	}
 	return changedAt;

@@ -5,7 +5,9 @@ import type { DedupeOptions } from './dedupe';
  * without a company domain (none, or free-mail) fall back to the normalized company name, and inside one
  * free-mail domain near-identical names (typos) also match. These are the settings BENCHMARKS.md measures.
  */
-export function companyDedupeOptions(fields: { name?: string; domains?: string[] } = {}): DedupeOptions {
+export function companyDedupeOptions(
+	fields: { name?: string; domains?: string[] } = {},
+): DedupeOptions {
 	return {
 		keys: [
 			[{ kind: 'domain', fields: fields.domains ?? ['domain', 'website', 'email'] }],

@@ -2,8 +2,22 @@ import { getField } from '../fields/getField';
 import { isEmptyValue, type PlainRecord } from '../fields/values';
 import { companyNameTokens } from '../names/normalizeCompanyName';
 import { parseTimestamp } from '../time/parseTimestamp';
-import { matchSimilarNames, nameSimilarity, SIMILARITY_LABEL, type FuzzyNameOptions, type NameEntry } from './fuzzyNames';
-import { describeKey, domainBlock, keyFieldsHint, recordFacts, ruleKey, type KeyRule, type RecordKey } from './keys';
+import {
+	matchSimilarNames,
+	nameSimilarity,
+	SIMILARITY_LABEL,
+	type FuzzyNameOptions,
+	type NameEntry,
+} from './fuzzyNames';
+import {
+	describeKey,
+	domainBlock,
+	keyFieldsHint,
+	recordFacts,
+	ruleKey,
+	type KeyRule,
+	type RecordKey,
+} from './keys';
 import { chooseSurvivor, mergeMembers, type Member, type SurvivorshipRule } from './survivorship';
 
 /** Which record of a duplicate group is kept: one of them as it is, or all of them merged. */
@@ -72,11 +86,17 @@ interface Prepared extends Member {
 function usesMostRecent(options: DedupeOptions): boolean {
 	if (options.keep === 'mostRecent') return true;
 	if (options.keep !== 'merge') return false;
-	const rules = [options.survivorship ?? 'first', ...Object.values(options.fieldSurvivorship ?? {})];
+	const rules = [
+		options.survivorship ?? 'first',
+		...Object.values(options.fieldSurvivorship ?? {}),
+	];
 	return rules.includes('mostRecent');
 }
 
-function fieldsOfKind(rules: readonly KeyRule[], kind: 'domain' | 'companyName'): string[] | undefined {
+function fieldsOfKind(
+	rules: readonly KeyRule[],
+	kind: 'domain' | 'companyName',
+): string[] | undefined {
 	for (const rule of rules) for (const part of rule) if (part.kind === kind) return part.fields;
 	return undefined;
 }
@@ -93,7 +113,8 @@ export function checkDedupeOptions(options: DedupeOptions): string | undefined {
 	}
 	const fuzzy = options.fuzzyName;
 	if (fuzzy) {
-		if (!(fuzzy.threshold > 0 && fuzzy.threshold <= 1)) return 'The similarity threshold must be above 0 and at most 1, e.g. 0.92';
+		if (!(fuzzy.threshold > 0 && fuzzy.threshold <= 1))
+			return 'The similarity threshold must be above 0 and at most 1, e.g. 0.92';
 		if (!(fuzzy.domainFields ?? fieldsOfKind(options.keys, 'domain'))) {
 			return 'Fuzzy name matching only compares companies with the same domain: add a domain key or domain fields';
 		}
@@ -140,15 +161,23 @@ function firstName(record: PlainRecord, fields: readonly string[]): string[] | u
 }
 
 /** Links records whose names are similar inside one domain block; returns nothing, only unions. */
-function linkSimilarNames(prepared: Prepared[], records: readonly PlainRecord[], fuzzy: FuzzyNameOptions, rules: readonly KeyRule[], groups: UnionFind): void {
+function linkSimilarNames(
+	prepared: Prepared[],
+	records: readonly PlainRecord[],
+	fuzzy: FuzzyNameOptions,
+	rules: readonly KeyRule[],
+	groups: UnionFind,
+): void {
 	const nameFields = fuzzy.nameFields ?? fieldsOfKind(rules, 'companyName') ?? [];
 	const domainFields = fuzzy.domainFields ?? fieldsOfKind(rules, 'domain') ?? [];
 	const blocks = new Map<string, Map<string, NameEntry>>();
-	const sameFields = (fields: readonly string[]) => fields.length === domainFields.length && fields.every((field, i) => field === domainFields[i]);
+	const sameFields = (fields: readonly string[]) =>
+		fields.length === domainFields.length && fields.every((field, i) => field === domainFields[i]);
 	for (const item of prepared) {
 		// Keyed by this very domain: its block is its key, so everything it could match there already has.
 		const rule = item.key?.rule;
-		if (rule && rule.length === 1 && rule[0].kind === 'domain' && sameFields(rule[0].fields)) continue;
+		if (rule && rule.length === 1 && rule[0].kind === 'domain' && sameFields(rule[0].fields))
+			continue;
 		const block = domainBlock(records[item.index], domainFields);
 		const tokens = block === undefined ? undefined : firstName(records[item.index], nameFields);
 		if (block === undefined || tokens === undefined) continue;
@@ -174,7 +203,11 @@ function linkSimilarNames(prepared: Prepared[], records: readonly PlainRecord[],
 const AMBIGUOUS = -1;
 
 /** See `DedupeOptions.joinFallbackKeys`; runs on the exact groups, before fuzzy matching. */
-function joinFallbackKeys(prepared: readonly Prepared[], rules: readonly KeyRule[], groups: UnionFind): void {
+function joinFallbackKeys(
+	prepared: readonly Prepared[],
+	rules: readonly KeyRule[],
+	groups: UnionFind,
+): void {
 	// Fallback key → the one exact group (by its first record) whose records have it under a later rule.
 	const owners = new Map<string, number>();
 	for (const item of prepared) {
@@ -201,28 +234,41 @@ interface Reason {
 
 /** Why two records match on their own (without a third record between them), or undefined. */
 function directReason(a: Prepared, b: Prepared, options: DedupeOptions): Reason | undefined {
-	if (a.key && b.key && a.key.key === b.key.key) return { reason: `same ${describeKey(a.key)}`, score: 1 };
+	if (a.key && b.key && a.key.key === b.key.key)
+		return { reason: `same ${describeKey(a.key)}`, score: 1 };
 	if (options.joinFallbackKeys) {
 		for (const rule of options.keys) {
 			const mine = ruleKey(a.record, rule);
 			const theirs = ruleKey(b.record, rule);
 			if ('key' in mine && 'key' in theirs && mine.key === theirs.key) {
-				return { reason: `same ${describeKey(mine)}, the only match for it in the input`, score: 1 };
+				return {
+					reason: `same ${describeKey(mine)}, the only match for it in the input`,
+					score: 1,
+				};
 			}
 		}
 	}
 	const fuzzy = options.fuzzyName;
 	if (!fuzzy || !a.nameEntry || !b.nameEntry || a.block !== b.block) return undefined;
 	const where = `within domain ${a.block}`;
-	if (a.nameEntry === b.nameEntry) return { reason: `same company name "${a.nameEntry.name}" ${where}`, score: 1 };
+	if (a.nameEntry === b.nameEntry)
+		return { reason: `same company name "${a.nameEntry.name}" ${where}`, score: 1 };
 	const score = nameSimilarity(a.nameEntry, b.nameEntry, fuzzy.algorithm);
 	if (score < fuzzy.threshold) return undefined;
 	const label = SIMILARITY_LABEL[fuzzy.algorithm];
-	return { reason: `company name "${a.nameEntry.name}" similar to "${b.nameEntry.name}" (${label} ${score.toFixed(3)}) ${where}`, score };
+	return {
+		reason: `company name "${a.nameEntry.name}" similar to "${b.nameEntry.name}" (${label} ${score.toFixed(3)}) ${where}`,
+		score,
+	};
 }
 
 /** The direct reason, else one hop through another member of the group (A matches B, B matches the kept C). */
-function duplicateReason(duplicate: Prepared, kept: Prepared, group: readonly Prepared[], options: DedupeOptions): Reason {
+function duplicateReason(
+	duplicate: Prepared,
+	kept: Prepared,
+	group: readonly Prepared[],
+	options: DedupeOptions,
+): Reason {
 	const direct = directReason(duplicate, kept, options);
 	if (direct) return direct;
 	for (const member of group) {
@@ -230,10 +276,16 @@ function duplicateReason(duplicate: Prepared, kept: Prepared, group: readonly Pr
 		const first = directReason(duplicate, member, options);
 		const second = first && directReason(member, kept, options);
 		if (first && second) {
-			return { reason: `${first.reason} as item ${member.index}, which has ${second.reason}`, score: Math.min(first.score, second.score) };
+			return {
+				reason: `${first.reason} as item ${member.index}, which has ${second.reason}`,
+				score: Math.min(first.score, second.score),
+			};
 		}
 	}
-	return { reason: 'linked to the kept record through a chain of other duplicates', score: duplicate.nameEntry?.bestMatch?.score ?? 1 };
+	return {
+		reason: 'linked to the kept record through a chain of other duplicates',
+		score: duplicate.nameEntry?.bestMatch?.score ?? 1,
+	};
 }
 
 /**
@@ -267,7 +319,11 @@ export function dedupe(records: readonly PlainRecord[], options: DedupeOptions):
 			const time = isEmptyValue(raw) ? { error: 'is empty' } : parseTimestamp(raw);
 			if (time.error !== undefined) {
 				const fix = 'fill it with a date, or keep the first record instead of the most recent';
-				result.errors.push({ index, field: options.dateField, message: `'${options.dateField}' ${time.error}; ${fix}` });
+				result.errors.push({
+					index,
+					field: options.dateField,
+					message: `'${options.dateField}' ${time.error}; ${fix}`,
+				});
 				return;
 			}
 			item.time = time.ms;
@@ -281,7 +337,8 @@ export function dedupe(records: readonly PlainRecord[], options: DedupeOptions):
 	});
 
 	if (options.joinFallbackKeys) joinFallbackKeys(prepared, options.keys, groups);
-	if (options.fuzzyName) linkSimilarNames(prepared, records, options.fuzzyName, options.keys, groups);
+	if (options.fuzzyName)
+		linkSimilarNames(prepared, records, options.fuzzyName, options.keys, groups);
 
 	// Groups are collected only for roots with more than one record: in most inputs nearly every record is
 	// unique, and one array per record would dominate the cost. Outputs come out in input order, unsorted.
@@ -295,7 +352,8 @@ export function dedupe(records: readonly PlainRecord[], options: DedupeOptions):
 		if (list) list.push(item);
 		else members.set(root, [item]);
 	}
-	const rule: SurvivorshipRule = options.keep === 'merge' ? (options.survivorship ?? 'first') : options.keep;
+	const rule: SurvivorshipRule =
+		options.keep === 'merge' ? (options.survivorship ?? 'first') : options.keep;
 	const survivors = new Map<number, Prepared>();
 	members.forEach((group, root) => survivors.set(root, chooseSurvivor(group, rule) as Prepared));
 	for (const item of prepared) {
@@ -307,12 +365,27 @@ export function dedupe(records: readonly PlainRecord[], options: DedupeOptions):
 			const group = members.get(root) as Prepared[];
 			result.kept.push(
 				options.keep === 'merge'
-					? { record: mergeMembers(group, survivor, rule, options.fieldSurvivorship), index: item.index, mergedFrom: group.map((member) => member.index) }
+					? {
+							record: mergeMembers(group, survivor, rule, options.fieldSurvivorship),
+							index: item.index,
+							mergedFrom: group.map((member) => member.index),
+						}
 					: { record: item.record, index: item.index },
 			);
 		} else {
-			const { reason, score } = duplicateReason(item, survivor, members.get(root) as Prepared[], options);
-			result.duplicates.push({ record: item.record, index: item.index, keptIndex: survivor.index, reason, score });
+			const { reason, score } = duplicateReason(
+				item,
+				survivor,
+				members.get(root) as Prepared[],
+				options,
+			);
+			result.duplicates.push({
+				record: item.record,
+				index: item.index,
+				keptIndex: survivor.index,
+				reason,
+				score,
+			});
 		}
 	}
 	return result;

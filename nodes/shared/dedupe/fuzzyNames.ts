@@ -22,7 +22,10 @@ export interface NameEntry {
 	bestMatch?: { name: string; score: number };
 }
 
-export const SIMILARITY_LABEL: Record<NameSimilarity, string> = { jaroWinkler: 'Jaro-Winkler', tokenSet: 'token set' };
+export const SIMILARITY_LABEL: Record<NameSimilarity, string> = {
+	jaroWinkler: 'Jaro-Winkler',
+	tokenSet: 'token set',
+};
 
 export function nameSimilarity(a: NameEntry, b: NameEntry, algorithm: NameSimilarity): number {
 	return algorithm === 'tokenSet' ? tokenSetRatio(a.tokens, b.tokens) : jaroWinkler(a.name, b.name);
@@ -34,9 +37,13 @@ const ALL_PAIRS_UP_TO = 64;
 // A word shared by this many names (e.g. "consulting") says little and would make the comparison quadratic.
 const MAX_POSTING = 200;
 
-function candidatePairs(entries: readonly NameEntry[], visit: (a: number, b: number) => void): void {
+function candidatePairs(
+	entries: readonly NameEntry[],
+	visit: (a: number, b: number) => void,
+): void {
 	if (entries.length <= ALL_PAIRS_UP_TO) {
-		for (let a = 0; a < entries.length; a++) for (let b = a + 1; b < entries.length; b++) visit(a, b);
+		for (let a = 0; a < entries.length; a++)
+			for (let b = a + 1; b < entries.length; b++) visit(a, b);
 		return;
 	}
 	const postings = new Map<string, number[]>();

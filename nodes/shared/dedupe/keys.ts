@@ -51,9 +51,16 @@ const KIND_LABEL: Record<KeyKind, string> = {
 	field: 'field',
 };
 
-function textOf(value: unknown, field: string, kind: KeyKind): { text: string } | { problem: KeyProblem } {
+function textOf(
+	value: unknown,
+	field: string,
+	kind: KeyKind,
+): { text: string } | { problem: KeyProblem } {
 	if (typeof value === 'string') return { text: value };
-	if ((kind === 'phone' || kind === 'field') && (typeof value === 'number' || typeof value === 'boolean')) {
+	if (
+		(kind === 'phone' || kind === 'field') &&
+		(typeof value === 'number' || typeof value === 'boolean')
+	) {
 		return { text: String(value) };
 	}
 	return {
@@ -65,7 +72,9 @@ function textOf(value: unknown, field: string, kind: KeyKind): { text: string } 
 }
 
 function normalizePart(part: KeyPart, text: string, field: string): PartValue {
-	const fail = (message: string): PartValue => ({ problem: { field, message: `'${field}': ${message}` } });
+	const fail = (message: string): PartValue => ({
+		problem: { field, message: `'${field}': ${message}` },
+	});
 	switch (part.kind) {
 		case 'domain': {
 			const result = normalizeDomain(text);
@@ -122,7 +131,10 @@ export function ruleKey(record: PlainRecord, rule: KeyRule): RecordKey | { probl
 		if (read.value === undefined) return { problem: read.problem };
 		values.push(read.value);
 	}
-	const key = rule.length === 1 ? `${partLabel(rule[0])}:${values[0]}` : rule.map((part, i) => `${partLabel(part)}:${values[i]}`).join('\u001f');
+	const key =
+		rule.length === 1
+			? `${partLabel(rule[0])}:${values[0]}`
+			: rule.map((part, i) => `${partLabel(part)}:${values[i]}`).join('\u001f');
 	return { key, rule, values };
 }
 
@@ -131,7 +143,12 @@ export function ruleKey(record: PlainRecord, rule: KeyRule): RecordKey | { probl
  * for duplicates, not per record).
  */
 export function describeKey({ rule, values }: RecordKey): string {
-	return rule.map((part, i) => `${part.kind === 'field' ? partLabel(part) : KIND_LABEL[part.kind]} ${values[i]}`).join(' + ');
+	return rule
+		.map(
+			(part, i) =>
+				`${part.kind === 'field' ? partLabel(part) : KIND_LABEL[part.kind]} ${values[i]}`,
+		)
+		.join(' + ');
 }
 
 /**
@@ -151,7 +168,9 @@ export function recordFacts(record: PlainRecord, rules: readonly KeyRule[]): Rec
 /** Fields a user would fill in to give the record a key, for the "missing key" message. */
 export function keyFieldsHint(rules: readonly KeyRule[]): string {
 	const fields = new Set<string>();
-	rules.forEach((rule) => rule.forEach((part) => part.fields.forEach((field) => fields.add(field))));
+	rules.forEach((rule) =>
+		rule.forEach((part) => part.fields.forEach((field) => fields.add(field))),
+	);
 	return Array.from(fields).join(', ');
 }
 

@@ -7,7 +7,9 @@ export interface EmailOptions {
 	ignoreGmailDots?: boolean;
 }
 
-export type EmailResult = { email: string; error?: undefined } | { error: string; email?: undefined };
+export type EmailResult =
+	| { email: string; error?: undefined }
+	| { error: string; email?: undefined };
 
 const LOCAL_PART = /^[a-z0-9!#$%&'*+/=?^_`{|}~.-]+$/;
 
@@ -23,7 +25,8 @@ export function normalizeEmail(input: string, options: EmailOptions = {}): Email
 		return { error: `'${input}' is not an email address: expected name@company.com` };
 	}
 	const domain = normalizeDomain(text.slice(at + 1));
-	if (domain.error !== undefined) return { error: `'${input}' has an invalid domain: ${domain.error}` };
+	if (domain.error !== undefined)
+		return { error: `'${input}' has an invalid domain: ${domain.error}` };
 	let host = domain.domain;
 	if (options.stripPlusTag) {
 		const plus = local.indexOf('+');

@@ -27,9 +27,16 @@ export function jaroWinkler(a: string, b: string): number {
 		if (a.charCodeAt(i) !== b.charCodeAt(j)) halfTranspositions++;
 		j++;
 	}
-	const jaro = (matches / lengthA + matches / lengthB + (matches - halfTranspositions / 2) / matches) / 3;
+	const jaro =
+		(matches / lengthA + matches / lengthB + (matches - halfTranspositions / 2) / matches) / 3;
 	let prefix = 0;
-	while (prefix < 4 && prefix < lengthA && prefix < lengthB && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+	while (
+		prefix < 4 &&
+		prefix < lengthA &&
+		prefix < lengthB &&
+		a.charCodeAt(prefix) === b.charCodeAt(prefix)
+	)
+		prefix++;
 	return jaro + prefix * 0.1 * (1 - jaro);
 }
 
@@ -70,5 +77,9 @@ export function tokenSetRatio(tokensA: readonly string[], tokensB: readonly stri
 	const join = (rest: string[]) => [intersection, rest.sort().join(' ')].filter(Boolean).join(' ');
 	const withA = join(onlyA);
 	const withB = join(onlyB);
-	return Math.max(indelRatio(intersection, withA), indelRatio(intersection, withB), indelRatio(withA, withB));
+	return Math.max(
+		indelRatio(intersection, withA),
+		indelRatio(intersection, withB),
+		indelRatio(withA, withB),
+	);
 }

@@ -11,7 +11,9 @@ export interface Member {
 }
 
 function isPlainObject(value: unknown): value is PlainRecord {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+	return (
+		typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
+	);
 }
 
 /** How much information a value carries: characters of text, items of a list, filled leaves of an object. */
@@ -36,7 +38,9 @@ export function filledFieldCount(record: PlainRecord): number {
 
 /** Newest first; equal or missing dates keep input order, so the outcome never depends on sort stability. */
 export function byRecency(members: readonly Member[]): Member[] {
-	return members.slice().sort((a, b) => (b.time ?? -Infinity) - (a.time ?? -Infinity) || a.index - b.index);
+	return members
+		.slice()
+		.sort((a, b) => (b.time ?? -Infinity) - (a.time ?? -Infinity) || a.index - b.index);
 }
 
 /** The member whose record survives: earliest, newest, or the one with the most filled fields. */
@@ -86,7 +90,12 @@ export function mergeMembers(
 ): PlainRecord {
 	const recent = byRecency(members).map((member) => member.record);
 	const inOrder = members.map((member) => member.record);
-	const mergeLevel = (path: string, base: PlainRecord, ordered: PlainRecord[], byTime: PlainRecord[]): PlainRecord => {
+	const mergeLevel = (
+		path: string,
+		base: PlainRecord,
+		ordered: PlainRecord[],
+		byTime: PlainRecord[],
+	): PlainRecord => {
 		const keys = new Set(Object.keys(base));
 		ordered.forEach((record) => Object.keys(record).forEach((key) => keys.add(key)));
 		const merged: PlainRecord = {};
@@ -100,7 +109,12 @@ export function mergeMembers(
 				const nested = (records: PlainRecord[]) =>
 					records.map((record) => record[key]).filter(isPlainObject);
 				const baseValue = base[key];
-				merged[key] = mergeLevel(fieldPath, isPlainObject(baseValue) ? baseValue : {}, nested(ordered), nested(byTime));
+				merged[key] = mergeLevel(
+					fieldPath,
+					isPlainObject(baseValue) ? baseValue : {},
+					nested(ordered),
+					nested(byTime),
+				);
 				return;
 			}
 			const picked = pickValue(values, fieldRule);

@@ -24,7 +24,8 @@ export type DomainResult = NormalizedDomain | DomainError;
 
 const ASCII_HOST = /^[a-z0-9.-]+$/;
 // Two or more labels of letters, digits and inner hyphens, each 1-63 characters.
-const HOSTNAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+const HOSTNAME =
+	/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 const NUMERIC_HOST = /^[\d.]+$/;
 // Bare lowercase domains skip extraction entirely: the common case in CRM data.
 const PLAIN_HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/;
@@ -69,11 +70,17 @@ function invalid(input: string, why: string): DomainError {
  */
 export function normalizeDomain(input: string): DomainResult {
 	const raw = PLAIN_HOST.test(input) ? input : extractHost(input);
-	if (!raw) return invalid(input, 'has no domain: give a URL, an email address or a domain such as acme.com');
+	if (!raw)
+		return invalid(
+			input,
+			'has no domain: give a URL, an email address or a domain such as acme.com',
+		);
 	const ascii = toAscii(raw);
 	if (!ascii || ascii.length > 253) return invalid(input, 'is not a valid domain name');
-	if (ascii.indexOf('.') === -1) return invalid(input, 'has no top-level domain: write it in full, e.g. acme.com');
-	if (NUMERIC_HOST.test(ascii) || ascii.startsWith('[')) return invalid(input, 'is an IP address, not a domain');
+	if (ascii.indexOf('.') === -1)
+		return invalid(input, 'has no top-level domain: write it in full, e.g. acme.com');
+	if (NUMERIC_HOST.test(ascii) || ascii.startsWith('['))
+		return invalid(input, 'is an IP address, not a domain');
 	if (!HOSTNAME.test(ascii)) return invalid(input, 'is not a valid domain name');
 
 	let domain = ascii;

@@ -6,7 +6,8 @@ export type PlainRecord = Record<string, unknown>;
 export function isEmptyValue(value: unknown): boolean {
 	if (isMissing(value)) return true;
 	if (Array.isArray(value)) return value.length === 0;
-	if (typeof value === 'object' && !(value instanceof Date)) return Object.keys(value as object).length === 0;
+	if (typeof value === 'object' && !(value instanceof Date))
+		return Object.keys(value as object).length === 0;
 	return false;
 }
 

@@ -19,7 +19,8 @@ export class CircuitBreaker {
 	constructor(private readonly settings: BreakerSettings) {}
 
 	state(now: number): BreakerState {
-		if (this.current === 'open' && now - this.openedAt >= this.settings.cooldownMs) this.current = 'halfOpen';
+		if (this.current === 'open' && now - this.openedAt >= this.settings.cooldownMs)
+			this.current = 'halfOpen';
 		return this.current;
 	}
 

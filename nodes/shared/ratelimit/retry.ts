@@ -59,16 +59,23 @@ export function decideRetry(
 ): RetryDecision {
 	const kind = classifyFailure(failure);
 	if (kind === 'dailyLimit') {
-		return { retry: false, kind, reason: 'HubSpot daily API limit reached; it resets at midnight (account time zone)' };
+		return {
+			retry: false,
+			kind,
+			reason: 'HubSpot daily API limit reached; it resets at midnight (account time zone)',
+		};
 	}
-	if (kind === 'permanent') return { retry: false, kind, reason: `HTTP ${failure.status} is not retryable` };
+	if (kind === 'permanent')
+		return { retry: false, kind, reason: `HTTP ${failure.status} is not retryable` };
 	if (attempt >= settings.maxAttempts) {
 		return { retry: false, kind, reason: `gave up after ${attempt} attempts` };
 	}
 	let delayMs = backoffMs(attempt, settings, random);
 	if (kind === 'rateLimited') {
-		if (failure.retryAfterMs !== undefined) delayMs = Math.min(settings.maxDelayMs, failure.retryAfterMs + Math.round(random() * 100));
-		else if (failure.policyName === 'SECONDLY') delayMs = Math.max(delayMs, settings.secondlyDelayMs);
+		if (failure.retryAfterMs !== undefined)
+			delayMs = Math.min(settings.maxDelayMs, failure.retryAfterMs + Math.round(random() * 100));
+		else if (failure.policyName === 'SECONDLY')
+			delayMs = Math.max(delayMs, settings.secondlyDelayMs);
 	}
 	return { retry: true, delayMs, kind };
 }

@@ -81,7 +81,8 @@ export class ThrottlePlanner {
 	observe(snapshot: RateLimitSnapshot, now: number): void {
 		if (snapshot.max) this.settings.max = snapshot.max;
 		if (snapshot.intervalMs) this.settings.intervalMs = snapshot.intervalMs;
-		if (snapshot.remaining !== undefined) this.shared = { remaining: snapshot.remaining, observedAt: now, sentSince: 0 };
+		if (snapshot.remaining !== undefined)
+			this.shared = { remaining: snapshot.remaining, observedAt: now, sentSince: 0 };
 	}
 
 	/** How long to wait before sending a call of this kind now (0 = send). */
@@ -92,7 +93,10 @@ export class ThrottlePlanner {
 		let wait = slidingWait(this.sent, max - reserve, window, now);
 		if (kind === 'search') {
 			prune(this.searches, SEARCH_INTERVAL_MS + marginMs, now);
-			wait = Math.max(wait, slidingWait(this.searches, searchPerSecond, SEARCH_INTERVAL_MS + marginMs, now));
+			wait = Math.max(
+				wait,
+				slidingWait(this.searches, searchPerSecond, SEARCH_INTERVAL_MS + marginMs, now),
+			);
 		}
 		return Math.max(wait, this.sharedWait(now));
 	}

@@ -26,8 +26,11 @@ function signedPayload(template: string, values: TemplateValues): Part[] {
 	});
 }
 
-function checkOptions(options: CustomSchemeOptions | undefined): Failure | Required<Pick<CustomSchemeOptions, 'payloadTemplate'>> & CustomSchemeOptions {
-	if (!options || !options.signatureHeader) return fail(400, 'custom scheme: set the signature header');
+function checkOptions(
+	options: CustomSchemeOptions | undefined,
+): Failure | (Required<Pick<CustomSchemeOptions, 'payloadTemplate'>> & CustomSchemeOptions) {
+	if (!options || !options.signatureHeader)
+		return fail(400, 'custom scheme: set the signature header');
 	const payloadTemplate = options.payloadTemplate || '{body}';
 	if (payloadTemplate.includes('{timestamp}') && !options.timestampHeader)
 		return fail(400, 'custom scheme: the template uses {timestamp} but no timestamp header is set');
@@ -43,7 +46,11 @@ export const custom: Scheme = {
 
 		let timestamp: { raw: string; seconds: number } | undefined;
 		if (options.timestampHeader) {
-			const read = readTimestamp(request.headers, options.timestampHeader, options.timestampUnit ?? 's');
+			const read = readTimestamp(
+				request.headers,
+				options.timestampHeader,
+				options.timestampUnit ?? 's',
+			);
 			if (isFailure(read)) return read;
 			timestamp = read;
 		}
@@ -53,7 +60,12 @@ export const custom: Scheme = {
 			if (isFailure(value)) return value;
 			id = value;
 		}
-		const signature = readSignature(request.headers, options.signatureHeader, options.encoding, options.prefix);
+		const signature = readSignature(
+			request.headers,
+			options.signatureHeader,
+			options.encoding,
+			options.prefix,
+		);
 		if (isFailure(signature)) return signature;
 
 		const payload = signedPayload(options.payloadTemplate, {
@@ -75,7 +87,9 @@ export const custom: Scheme = {
 	sign(secret, input, schemeOptions) {
 		const options = checkOptions(schemeOptions.custom);
 		if (isFailure(options)) throw new Error(options.reason);
-		const timestamp = String(options.timestampUnit === 'ms' ? Math.round(input.timestamp * 1000) : input.timestamp);
+		const timestamp = String(
+			options.timestampUnit === 'ms' ? Math.round(input.timestamp * 1000) : input.timestamp,
+		);
 		const payload = signedPayload(options.payloadTemplate, { ...input, timestamp });
 		const headers: Record<string, string> = {
 			[options.signatureHeader.toLowerCase()]: `${options.prefix ?? ''}${encode(hmac(options.algorithm, secret, payload), options.encoding)}`,

@@ -6,7 +6,10 @@ import type { DigestEncoding, Failure, HeaderValue } from './types';
  * One header by case-insensitive name. Refuses a header sent twice (two keys differing in case, or an
  * array of values): which copy a sender meant is ambiguous, and an attacker could add the second.
  */
-export function readOptionalHeader(headers: Record<string, HeaderValue>, name: string): string | undefined | Failure {
+export function readOptionalHeader(
+	headers: Record<string, HeaderValue>,
+	name: string,
+): string | undefined | Failure {
 	const wanted = name.toLowerCase();
 	const values: string[] = [];
 	for (const key of Object.keys(headers)) {
@@ -21,7 +24,11 @@ export function readOptionalHeader(headers: Record<string, HeaderValue>, name: s
 }
 
 /** A header that must be present; a missing signature is 401, any other missing header 400. */
-export function readHeader(headers: Record<string, HeaderValue>, name: string, missingStatus: Failure['status'] = 400): string | Failure {
+export function readHeader(
+	headers: Record<string, HeaderValue>,
+	name: string,
+	missingStatus: Failure['status'] = 400,
+): string | Failure {
 	const value = readOptionalHeader(headers, name);
 	return value === undefined ? missingHeader(name.toLowerCase(), missingStatus) : value;
 }
@@ -33,7 +40,12 @@ function stripPrefix(value: string, prefix: string, header: string): string | Fa
 }
 
 /** The signature header most schemes carry: required (401 when missing), optional prefix, then the encoded digest. */
-export function readSignature(headers: Record<string, HeaderValue>, name: string, encoding: DigestEncoding, prefix = ''): Buffer | Failure {
+export function readSignature(
+	headers: Record<string, HeaderValue>,
+	name: string,
+	encoding: DigestEncoding,
+	prefix = '',
+): Buffer | Failure {
 	const header = readHeader(headers, name, 401);
 	if (isFailure(header)) return header;
 	const encoded = stripPrefix(header, prefix, name);

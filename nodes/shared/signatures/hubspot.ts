@@ -33,15 +33,22 @@ const V3_DECODED: Record<string, string> = {
 
 /** The request URI as HubSpot signs it for v3. */
 export const hubspotV3Uri = (url: string): string =>
-	url.replace(/%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi, (escape) => V3_DECODED[escape.toUpperCase()]);
+	url.replace(
+		/%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi,
+		(escape) => V3_DECODED[escape.toUpperCase()],
+	);
 
 /** v1 and v2 are plain SHA-256 over the secret followed by the request parts. */
-function legacyVersion(version: 'v1' | 'v2', parts: (request: Pick<VerifyRequest, 'method' | 'url' | 'rawBody'>) => Part[]): Scheme {
+function legacyVersion(
+	version: 'v1' | 'v2',
+	parts: (request: Pick<VerifyRequest, 'method' | 'url' | 'rawBody'>) => Part[],
+): Scheme {
 	return {
 		parse(request) {
 			const declared = readOptionalHeader(request.headers, VERSION);
 			if (isFailure(declared)) return declared;
-			if (declared !== undefined && declared.toLowerCase() !== version) return fail(400, `${VERSION} is not ${version}`);
+			if (declared !== undefined && declared.toLowerCase() !== version)
+				return fail(400, `${VERSION} is not ${version}`);
 			const signature = readSignature(request.headers, SIGNATURE, 'hex');
 			if (isFailure(signature)) return signature;
 			const parsed: ParsedRequest = {
@@ -52,13 +59,20 @@ function legacyVersion(version: 'v1' | 'v2', parts: (request: Pick<VerifyRequest
 		},
 		sign(secret, input) {
 			const request = { method: input.method, url: input.url, rawBody: input.body };
-			return { [SIGNATURE]: encode(hash('sha256', [secret, ...parts(request)]), 'hex'), [VERSION]: version };
+			return {
+				[SIGNATURE]: encode(hash('sha256', [secret, ...parts(request)]), 'hex'),
+				[VERSION]: version,
+			};
 		},
 	};
 }
 
 export const hubspotV1 = legacyVersion('v1', (request) => [request.rawBody]);
-export const hubspotV2 = legacyVersion('v2', (request) => [request.method.toUpperCase(), request.url, request.rawBody]);
+export const hubspotV2 = legacyVersion('v2', (request) => [
+	request.method.toUpperCase(),
+	request.url,
+	request.rawBody,
+]);
 
 const v3Digest = (secret: string, method: string, url: string, body: Buffer, timestamp: string) =>
 	hmac('sha256', secret, [method.toUpperCase(), hubspotV3Uri(url), body, timestamp]);
@@ -72,7 +86,9 @@ export const hubspotV3: Scheme = {
 
 		return {
 			provided: [signature],
-			expected: (secret) => [v3Digest(secret, request.method, request.url, request.rawBody, timestamp.raw)],
+			expected: (secret) => [
+				v3Digest(secret, request.method, request.url, request.rawBody, timestamp.raw),
+			],
 			timestamp: timestamp.seconds,
 		};
 	},
@@ -81,7 +97,10 @@ export const hubspotV3: Scheme = {
 		const timestamp = String(Math.round(input.timestamp * 1000));
 		return {
 			[TIMESTAMP]: timestamp,
-			[SIGNATURE_V3]: encode(v3Digest(secret, input.method, input.url, input.body, timestamp), 'base64'),
+			[SIGNATURE_V3]: encode(
+				v3Digest(secret, input.method, input.url, input.body, timestamp),
+				'base64',
+			),
 		};
 	},
 };

@@ -24,4 +24,5 @@ export const SCHEMES: Record<SchemeName, Scheme> = {
 	custom,
 };
 
-export const isSchemeName = (name: string): name is SchemeName => Object.prototype.hasOwnProperty.call(SCHEMES, name);
+export const isSchemeName = (name: string): name is SchemeName =>
+	Object.prototype.hasOwnProperty.call(SCHEMES, name);

@@ -6,7 +6,11 @@ import type { SchemeName } from './types';
  * when the signature covers it (an unsigned id could be changed to replay the same signed body);
  * otherwise the signature itself identifies the request.
  */
-export function deriveReplayKey(scheme: SchemeName, signedEventId: string | undefined, signature: Buffer): string {
+export function deriveReplayKey(
+	scheme: SchemeName,
+	signedEventId: string | undefined,
+	signature: Buffer,
+): string {
 	if (signedEventId !== undefined) return `${scheme}:id:${signedEventId}`;
 	return `${scheme}:sig:${encode(hash('sha256', [signature]), 'hex')}`;
 }

@@ -8,7 +8,12 @@ import type { SchemeName, SchemeOptions, SignInput } from './types';
  * benchmarks to produce requests the verifier accepts; the same payload builders as verification.
  * Defaults: timestamp now (seconds), a random id, POST, empty URL.
  */
-export function signRequest(scheme: SchemeName, secret: string, input: SignInput, options: SchemeOptions = {}): Record<string, string> {
+export function signRequest(
+	scheme: SchemeName,
+	secret: string,
+	input: SignInput,
+	options: SchemeOptions = {},
+): Record<string, string> {
 	return SCHEMES[scheme].sign(
 		secret,
 		{

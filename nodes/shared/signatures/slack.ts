@@ -10,7 +10,8 @@ const SIGNATURE = 'x-slack-signature';
 const TIMESTAMP = 'x-slack-request-timestamp';
 const PREFIX = 'v0=';
 
-const digest = (secret: string, timestamp: string, body: Buffer) => hmac('sha256', secret, ['v0:', timestamp, ':', body]);
+const digest = (secret: string, timestamp: string, body: Buffer) =>
+	hmac('sha256', secret, ['v0:', timestamp, ':', body]);
 
 export const slack: Scheme = {
 	parse(request) {

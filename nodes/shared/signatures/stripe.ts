@@ -8,7 +8,8 @@ import type { Scheme } from './types';
 // keyed by the whole `whsec_…` string. Only v1 counts; several v1 entries appear during a rotation.
 const SIGNATURE = 'stripe-signature';
 
-const digest = (secret: string, timestamp: string, body: Buffer) => hmac('sha256', secret, [timestamp, '.', body]);
+const digest = (secret: string, timestamp: string, body: Buffer) =>
+	hmac('sha256', secret, [timestamp, '.', body]);
 
 export const stripe: Scheme = {
 	parse(request) {
@@ -46,6 +47,8 @@ export const stripe: Scheme = {
 
 	sign(secret, input) {
 		const timestamp = String(input.timestamp);
-		return { [SIGNATURE]: `t=${timestamp},v1=${encode(digest(secret, timestamp, input.body), 'hex')}` };
+		return {
+			[SIGNATURE]: `t=${timestamp},v1=${encode(digest(secret, timestamp, input.body), 'hex')}`,
+		};
 	},
 };

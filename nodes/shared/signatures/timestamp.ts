@@ -12,7 +12,11 @@ export function parseTimestamp(raw: string, unit: TimestampUnit, where: string):
 }
 
 /** A required timestamp header: the text as sent (it is part of what is signed) and its value in seconds. */
-export function readTimestamp(headers: Record<string, HeaderValue>, name: string, unit: TimestampUnit): { raw: string; seconds: number } | Failure {
+export function readTimestamp(
+	headers: Record<string, HeaderValue>,
+	name: string,
+	unit: TimestampUnit,
+): { raw: string; seconds: number } | Failure {
 	const raw = readHeader(headers, name);
 	if (isFailure(raw)) return raw;
 	const seconds = parseTimestamp(raw, unit, name);
@@ -20,6 +24,12 @@ export function readTimestamp(headers: Record<string, HeaderValue>, name: string
 }
 
 /** Refuses a timestamp further than the tolerance from now, in the past or in the future. */
-export function checkTolerance(timestampSeconds: number, nowMs: number, toleranceSeconds: number): Failure | undefined {
-	return Math.abs(nowMs / 1000 - timestampSeconds) > toleranceSeconds ? outsideTolerance(toleranceSeconds) : undefined;
+export function checkTolerance(
+	timestampSeconds: number,
+	nowMs: number,
+	toleranceSeconds: number,
+): Failure | undefined {
+	return Math.abs(nowMs / 1000 - timestampSeconds) > toleranceSeconds
+		? outsideTolerance(toleranceSeconds)
+		: undefined;
 }

@@ -51,7 +51,9 @@ function urlVariants(url: string): string[] {
 	if (!match) return [url];
 	const [, protocol, userinfo = '', host, port, rest] = match;
 	const base = `${protocol}://${userinfo}${host}`;
-	const other = port ? `${base}${rest}` : `${base}:${protocol.toLowerCase() === 'https' ? 443 : 80}${rest}`;
+	const other = port
+		? `${base}${rest}`
+		: `${base}:${protocol.toLowerCase() === 'https' ? 443 : 80}${rest}`;
 	return [url, other];
 }
 
@@ -68,7 +70,12 @@ export const twilio: Scheme = {
 			const form = formParams(request);
 			if (isFailure(form)) return form;
 			params = form;
-		} else if (!safeEqual(Buffer.from(encode(hash('sha256', [request.rawBody]), 'hex')), Buffer.from(bodyHash.toLowerCase()))) {
+		} else if (
+			!safeEqual(
+				Buffer.from(encode(hash('sha256', [request.rawBody]), 'hex')),
+				Buffer.from(bodyHash.toLowerCase()),
+			)
+		) {
 			return fail(401, 'body does not match bodySHA256');
 		}
 
@@ -82,8 +89,14 @@ export const twilio: Scheme = {
 	},
 
 	sign(secret, input) {
-		const params = bodySha256Param(input.url) === undefined ? formParams({ form: input.form, rawBody: input.body }) : {};
+		const params =
+			bodySha256Param(input.url) === undefined
+				? formParams({ form: input.form, rawBody: input.body })
+				: {};
 		if (isFailure(params)) throw new Error(params.reason);
-		return { [SIGNATURE]: encode(digest(secret, twilioPayload(input.url, params)), 'base64'), [IDEMPOTENCY]: input.id };
+		return {
+			[SIGNATURE]: encode(digest(secret, twilioPayload(input.url, params)), 'base64'),
+			[IDEMPOTENCY]: input.id,
+		};
 	},
 };

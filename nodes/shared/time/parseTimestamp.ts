@@ -29,7 +29,15 @@ function fromIso(text: string): TimestampResult {
 	const hour = Number(h);
 	const minute = Number(mi);
 	const second = Number(s);
-	if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
+	if (
+		month < 1 ||
+		month > 12 ||
+		day < 1 ||
+		day > daysInMonth(year, month) ||
+		hour > 23 ||
+		minute > 59 ||
+		second > 59
+	) {
 		return { error: `'${text}' is not a calendar date: ${EXPECTED}` };
 	}
 	let offsetMinutes = 0;
@@ -37,11 +45,14 @@ function fromIso(text: string): TimestampResult {
 		const digits = zone.slice(1).replace(':', '');
 		const offsetHours = Number(digits.slice(0, 2));
 		const offsetMins = Number(digits.slice(2) || '0');
-		if (offsetHours > 14 || offsetMins > 59) return { error: `'${text}' has an invalid UTC offset: ${EXPECTED}` };
+		if (offsetHours > 14 || offsetMins > 59)
+			return { error: `'${text}' has an invalid UTC offset: ${EXPECTED}` };
 		offsetMinutes = (zone[0] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
 	}
 	const millis = Number(`${fraction}000`.slice(0, 3));
-	return { ms: Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60000 };
+	return {
+		ms: Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60000,
+	};
 }
 
 /**
@@ -51,7 +62,10 @@ function fromIso(text: string): TimestampResult {
 export function parseTimestamp(value: unknown): TimestampResult {
 	if (typeof value === 'number') return fromEpoch(value);
 	if (value instanceof Date) return fromEpoch(value.getTime());
-	if (typeof value !== 'string') return { error: `expected a date but got ${value === null ? 'null' : typeof value}: ${EXPECTED}` };
+	if (typeof value !== 'string')
+		return {
+			error: `expected a date but got ${value === null ? 'null' : typeof value}: ${EXPECTED}`,
+		};
 	const text = value.trim();
 	if (/^-?\d+(\.\d+)?$/.test(text)) return fromEpoch(Number(text));
 	return fromIso(text);

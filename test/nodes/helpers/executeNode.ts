@@ -21,21 +21,21 @@
 import './n8nEnvironment';
 import { DataDeduplicationService, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
-  NodeHelpers,
-  Workflow,
-  type ExecutionBaseError,
-  type IDataDeduplicator,
-  type IDataObject,
-  type IExecuteFunctions,
-  type INode,
-  type INodeExecutionData,
-  type INodeParameters,
-  type INodeType,
-  type INodeTypes,
-  type IPairedItemData,
-  type IRun,
-  type IRunExecutionData,
-  type IWorkflowExecuteAdditionalData,
+	NodeHelpers,
+	Workflow,
+	type ExecutionBaseError,
+	type IDataDeduplicator,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypes,
+	type IPairedItemData,
+	type IRun,
+	type IRunExecutionData,
+	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { MemoryDedupeStore } from './memoryDedupeStore';
 import { TestCredentialsHelper, type TestCredential } from './testCredentialsHelper';
@@ -44,40 +44,40 @@ export { MemoryDedupeStore } from './memoryDedupeStore';
 export type { TestCredential } from './testCredentialsHelper';
 
 export interface ExecuteNodeOptions {
-  /** An instance of the node class under test, e.g. `new SignalScore()`. */
-  node: INodeType;
-  /** The node's parameters as a workflow stores them; unset ones take the description's defaults. */
-  parameters?: IDataObject;
-  /** Input items' JSON, fed to the node by a pass-through `Input` node (item i pairs with input item i). */
-  items?: IDataObject[];
-  /** The node's "On Error" setting. Default `stopWorkflow` (the node's error fails the run). */
-  onError?: INode['onError'];
-  /** Credentials the node may ask for; they are attached to the node under their type's name. */
-  credentials?: TestCredential[];
-  /** The workflow's static data (`this.getWorkflowStaticData`); mutated in place by the node. */
-  staticData?: IDataObject;
-  /** Cross-execution dedupe history; a fresh one per run unless given. Share it to model later executions. */
-  dedupeStore?: MemoryDedupeStore;
-  /** Workflow and node ids, which key the dedupe history (scope workflow / node). Stable defaults. */
-  workflowId?: string;
-  nodeId?: string;
-  typeVersion?: number;
+	/** An instance of the node class under test, e.g. `new SignalScore()`. */
+	node: INodeType;
+	/** The node's parameters as a workflow stores them; unset ones take the description's defaults. */
+	parameters?: IDataObject;
+	/** Input items' JSON, fed to the node by a pass-through `Input` node (item i pairs with input item i). */
+	items?: IDataObject[];
+	/** The node's "On Error" setting. Default `stopWorkflow` (the node's error fails the run). */
+	onError?: INode['onError'];
+	/** Credentials the node may ask for; they are attached to the node under their type's name. */
+	credentials?: TestCredential[];
+	/** The workflow's static data (`this.getWorkflowStaticData`); mutated in place by the node. */
+	staticData?: IDataObject;
+	/** Cross-execution dedupe history; a fresh one per run unless given. Share it to model later executions. */
+	dedupeStore?: MemoryDedupeStore;
+	/** Workflow and node ids, which key the dedupe history (scope workflow / node). Stable defaults. */
+	workflowId?: string;
+	nodeId?: string;
+	typeVersion?: number;
 }
 
 export interface OutputItem {
-  json: IDataObject;
-  pairedItem?: IPairedItemData | IPairedItemData[] | number;
-  /** Set on items the node failed and passed on (continueOnFail). */
-  error?: ExecutionBaseError;
+	json: IDataObject;
+	pairedItem?: IPairedItemData | IPairedItemData[] | number;
+	/** Set on items the node failed and passed on (continueOnFail). */
+	error?: ExecutionBaseError;
 }
 
 export interface NodeRunResult {
-  /** One list per output of the node (the error output last, with `continueErrorOutput`). Empty when it threw. */
-  outputs: OutputItem[][];
-  /** What the node threw, as n8n reports it (message, description, context.itemIndex). */
-  error?: ExecutionBaseError;
-  /** The full run as n8n records it, for anything else (hints, metadata). */
-  run: IRun;
+	/** One list per output of the node (the error output last, with `continueErrorOutput`). Empty when it threw. */
+	outputs: OutputItem[][];
+	/** What the node threw, as n8n reports it (message, description, context.itemIndex). */
+	error?: ExecutionBaseError;
+	/** The full run as n8n records it, for anything else (hints, metadata). */
+	run: IRun;
 }
 
 const PACKAGE = 'n8n-nodes-revops';
@@ -85,36 +85,38 @@ const INPUT_NODE = 'Input';
 
 /** Emits the items it is given; stands for whatever node feeds the node under test. */
 class InputNode implements INodeType {
-  description = {
-    displayName: INPUT_NODE,
-    name: 'testInput',
-    group: ['input'],
-    version: 1,
-    description: 'Emits the test items',
-    defaults: { name: INPUT_NODE },
-    inputs: ['main'],
-    outputs: ['main'],
-    properties: [],
-  } as unknown as INodeType['description'];
+	description = {
+		displayName: INPUT_NODE,
+		name: 'testInput',
+		group: ['input'],
+		version: 1,
+		description: 'Emits the test items',
+		defaults: { name: INPUT_NODE },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [],
+	} as unknown as INodeType['description'];
 
-  async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-    return [this.getInputData().map((item, index) => ({ json: item.json, pairedItem: { item: index } }))];
-  }
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [
+			this.getInputData().map((item, index) => ({ json: item.json, pairedItem: { item: index } })),
+		];
+	}
 }
 
 class SingleNodeTypes implements INodeTypes {
-  constructor(private readonly types: Record<string, INodeType>) {}
-  getByName(type: string): INodeType {
-    const found = this.types[type];
-    if (!found) throw new Error(`Unknown node type ${type}`);
-    return found;
-  }
-  getByNameAndVersion(type: string, version?: number): INodeType {
-    return NodeHelpers.getVersionedNodeType(this.getByName(type), version);
-  }
-  getKnownTypes(): IDataObject {
-    return {};
-  }
+	constructor(private readonly types: Record<string, INodeType>) {}
+	getByName(type: string): INodeType {
+		const found = this.types[type];
+		if (!found) throw new Error(`Unknown node type ${type}`);
+		return found;
+	}
+	getByNameAndVersion(type: string, version?: number): INodeType {
+		return NodeHelpers.getVersionedNodeType(this.getByName(type), version);
+	}
+	getKnownTypes(): IDataObject {
+		return {};
+	}
 }
 
 /**
@@ -123,101 +125,145 @@ class SingleNodeTypes implements INodeTypes {
  */
 const storesByWorkflow = new WeakMap<object, MemoryDedupeStore>();
 const routeToRunStore: IDataDeduplicator = {
-  checkProcessedAndRecord: async (items, scope, context, options) => storeOf(context.workflow).checkProcessedAndRecord(items, scope, context, options),
-  removeProcessed: async (items, scope, context, options) => storeOf(context.workflow).removeProcessed(items, scope, context, options),
-  clearAllProcessedItems: async (scope, context) => storeOf(context.workflow).clearAllProcessedItems(scope, context),
-  getProcessedDataCount: async (scope, context, options) => storeOf(context.workflow).getProcessedDataCount(scope, context, options),
+	checkProcessedAndRecord: async (items, scope, context, options) =>
+		storeOf(context.workflow).checkProcessedAndRecord(items, scope, context, options),
+	removeProcessed: async (items, scope, context, options) =>
+		storeOf(context.workflow).removeProcessed(items, scope, context, options),
+	clearAllProcessedItems: async (scope, context) =>
+		storeOf(context.workflow).clearAllProcessedItems(scope, context),
+	getProcessedDataCount: async (scope, context, options) =>
+		storeOf(context.workflow).getProcessedDataCount(scope, context, options),
 };
 function storeOf(workflow: object): MemoryDedupeStore {
-  const store = storesByWorkflow.get(workflow);
-  if (!store) throw new Error('This workflow was not started by executeNode');
-  return store;
+	const store = storesByWorkflow.get(workflow);
+	if (!store) throw new Error('This workflow was not started by executeNode');
+	return store;
 }
 const dedupeServiceReady = DataDeduplicationService.init(routeToRunStore);
 
-function additionalDataFor(hooks: ExecutionLifecycleHooks, credentials: readonly TestCredential[], workflowId: string) {
-  return {
-    credentialsHelper: new TestCredentialsHelper(credentials),
-    hooks,
-    executionId: hooks.executionId,
-    workflowId,
-    currentNodeExecutionIndex: 0,
-    variables: {},
-    restApiUrl: 'http://localhost:5678/rest',
-    instanceBaseUrl: 'http://localhost:5678/',
-    formBaseUrl: 'http://localhost:5678/form',
-    formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-    formTestBaseUrl: 'http://localhost:5678/form-test',
-    webhookBaseUrl: 'http://localhost:5678/webhook',
-    webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-    webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-    mcpBaseUrl: 'http://localhost:5678/mcp',
-    mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
-    logAiEvent: () => undefined,
-    executeWorkflow: async () => {
-      throw new Error('Sub-workflows are not available in node tests');
-    },
-    getRunExecutionData: async () => undefined,
-    getRuntimeCredential: async () => undefined,
-    startRunnerTask: async () => {
-      throw new Error('Task runners (Code node) are not available in node tests');
-    },
-  } as unknown as IWorkflowExecuteAdditionalData;
+function additionalDataFor(
+	hooks: ExecutionLifecycleHooks,
+	credentials: readonly TestCredential[],
+	workflowId: string,
+) {
+	return {
+		credentialsHelper: new TestCredentialsHelper(credentials),
+		hooks,
+		executionId: hooks.executionId,
+		workflowId,
+		currentNodeExecutionIndex: 0,
+		variables: {},
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		formBaseUrl: 'http://localhost:5678/form',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		formTestBaseUrl: 'http://localhost:5678/form-test',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		mcpBaseUrl: 'http://localhost:5678/mcp',
+		mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
+		logAiEvent: () => undefined,
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not available in node tests');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('Task runners (Code node) are not available in node tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
 let executionCounter = 0;
 
 /** Executes the node once on `items` through n8n's engine and returns what each output received. */
 export async function executeNode(options: ExecuteNodeOptions): Promise<NodeRunResult> {
-  await dedupeServiceReady;
-  const { description } = options.node;
-  const type = `${PACKAGE}.${description.name}`;
-  const nodeName = (description.defaults.name as string | undefined) ?? description.displayName;
-  const credentials = options.credentials ?? [];
-  const underTest: INode = {
-    id: options.nodeId ?? `${description.name}-node`,
-    name: nodeName,
-    type,
-    typeVersion: options.typeVersion ?? (Array.isArray(description.version) ? Math.max(...description.version) : description.version),
-    position: [200, 0],
-    parameters: (options.parameters ?? {}) as INodeParameters,
-    ...(options.onError ? { onError: options.onError } : {}),
-    ...(credentials.length
-      ? { credentials: Object.fromEntries(credentials.map((c, i) => [c.type.name, { id: `credential-${i}`, name: c.type.displayName }])) }
-      : {}),
-  };
-  const input: INode = { id: 'input-node', name: INPUT_NODE, type: `${PACKAGE}.testInput`, typeVersion: 1, position: [0, 0], parameters: {} };
-  const workflow = new Workflow({
-    id: options.workflowId ?? 'test-workflow',
-    nodes: [input, underTest],
-    connections: { [INPUT_NODE]: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } },
-    active: false,
-    nodeTypes: new SingleNodeTypes({ [type]: options.node, [input.type]: new InputNode() }),
-    staticData: options.staticData,
-    settings: { executionOrder: 'v1' },
-  });
-  storesByWorkflow.set(workflow, options.dedupeStore ?? new MemoryDedupeStore());
+	await dedupeServiceReady;
+	const { description } = options.node;
+	const type = `${PACKAGE}.${description.name}`;
+	const nodeName = (description.defaults.name as string | undefined) ?? description.displayName;
+	const credentials = options.credentials ?? [];
+	const underTest: INode = {
+		id: options.nodeId ?? `${description.name}-node`,
+		name: nodeName,
+		type,
+		typeVersion:
+			options.typeVersion ??
+			(Array.isArray(description.version) ? Math.max(...description.version) : description.version),
+		position: [200, 0],
+		parameters: (options.parameters ?? {}) as INodeParameters,
+		...(options.onError ? { onError: options.onError } : {}),
+		...(credentials.length
+			? {
+					credentials: Object.fromEntries(
+						credentials.map((c, i) => [
+							c.type.name,
+							{ id: `credential-${i}`, name: c.type.displayName },
+						]),
+					),
+				}
+			: {}),
+	};
+	const input: INode = {
+		id: 'input-node',
+		name: INPUT_NODE,
+		type: `${PACKAGE}.testInput`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	const workflow = new Workflow({
+		id: options.workflowId ?? 'test-workflow',
+		nodes: [input, underTest],
+		connections: { [INPUT_NODE]: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } },
+		active: false,
+		nodeTypes: new SingleNodeTypes({ [type]: options.node, [input.type]: new InputNode() }),
+		staticData: options.staticData,
+		settings: { executionOrder: 'v1' },
+	});
+	storesByWorkflow.set(workflow, options.dedupeStore ?? new MemoryDedupeStore());
 
-  const executionId = String(++executionCounter);
-  const hooks = new ExecutionLifecycleHooks('manual', executionId, { id: workflow.id, name: 'node test', nodes: workflow.nodes, connections: {}, active: false } as never);
-  const runExecutionData = {
-    startData: {},
-    resultData: { runData: {} },
-    executionData: {
-      contextData: {},
-      metadata: {},
-      waitingExecution: {},
-      waitingExecutionSource: null,
-      nodeExecutionStack: [{ node: input, data: { main: [(options.items ?? []).map((json) => ({ json }))] }, source: null }],
-    },
-  } as unknown as IRunExecutionData;
-  const engine = new WorkflowExecute(additionalDataFor(hooks, credentials, workflow.id), 'manual', runExecutionData);
-  const run = await engine.processRunExecutionData(workflow);
+	const executionId = String(++executionCounter);
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
+		id: workflow.id,
+		name: 'node test',
+		nodes: workflow.nodes,
+		connections: {},
+		active: false,
+	} as never);
+	const runExecutionData = {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [
+				{
+					node: input,
+					data: { main: [(options.items ?? []).map((json) => ({ json }))] },
+					source: null,
+				},
+			],
+		},
+	} as unknown as IRunExecutionData;
+	const engine = new WorkflowExecute(
+		additionalDataFor(hooks, credentials, workflow.id),
+		'manual',
+		runExecutionData,
+	);
+	const run = await engine.processRunExecutionData(workflow);
 
-  const task = run.data.resultData.runData[nodeName]?.[0];
-  const error = task?.error ?? (run.data.resultData.error as ExecutionBaseError | undefined);
-  const outputs = (task?.data?.main ?? []).map((items: INodeExecutionData[] | null) =>
-    (items ?? []).map(({ json, pairedItem, error: itemError }: INodeExecutionData) => ({ json, pairedItem, ...(itemError ? { error: itemError } : {}) })),
-  );
-  return { outputs, error, run };
+	const task = run.data.resultData.runData[nodeName]?.[0];
+	const error = task?.error ?? (run.data.resultData.error as ExecutionBaseError | undefined);
+	const outputs = (task?.data?.main ?? []).map((items: INodeExecutionData[] | null) =>
+		(items ?? []).map(({ json, pairedItem, error: itemError }: INodeExecutionData) => ({
+			json,
+			pairedItem,
+			...(itemError ? { error: itemError } : {}),
+		})),
+	);
+	return { outputs, error, run };
 }

@@ -6,9 +6,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 if (!process.env.N8N_USER_FOLDER) {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'revops-node-tests-'));
-  process.env.N8N_USER_FOLDER = folder;
-  process.on('exit', () => fs.rmSync(folder, { recursive: true, force: true }));
+	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'revops-node-tests-'));
+	process.env.N8N_USER_FOLDER = folder;
+	process.on('exit', () => fs.rmSync(folder, { recursive: true, force: true }));
 }
 process.env.N8N_ENCRYPTION_KEY ??= 'node-tests-encryption-key';
 // n8n logs every node error it reports; the tests assert on those errors instead.

@@ -3,7 +3,10 @@ import { flattenEnrichment } from '../../../nodes/shared/clay';
 describe('flattenEnrichment', () => {
 	it('lifts nested leaves to top-level names joined by _', () => {
 		expect(
-			flattenEnrichment({ domain: 'acme.com', enrichment_data: { company: { size: 120, tags: ['b2b'] }, intent: 80 } }),
+			flattenEnrichment({
+				domain: 'acme.com',
+				enrichment_data: { company: { size: 120, tags: ['b2b'] }, intent: 80 },
+			}),
 		).toEqual({ domain: 'acme.com', company_size: 120, company_tags: ['b2b'], intent: 80 });
 	});
 

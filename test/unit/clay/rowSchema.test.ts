@@ -40,16 +40,19 @@ describe('checkRow', () => {
 		});
 	});
 
-	it.each(['', 'N/A', 'null', null, '  '])('treats %p as missing: dropped when optional, "required" when not', (empty) => {
-		expect(checkRow({ domain: 'acme.com', name: 'Acme', employees: empty }, fields)).toEqual({
-			ok: true,
-			row: { domain: 'acme.com', name: 'Acme' },
-		});
-		expect(checkRow({ domain: empty, name: 'Acme' }, fields)).toEqual({
-			ok: false,
-			errors: [{ field: 'domain', reason: 'required' }],
-		});
-	});
+	it.each(['', 'N/A', 'null', null, '  '])(
+		'treats %p as missing: dropped when optional, "required" when not',
+		(empty) => {
+			expect(checkRow({ domain: 'acme.com', name: 'Acme', employees: empty }, fields)).toEqual({
+				ok: true,
+				row: { domain: 'acme.com', name: 'Acme' },
+			});
+			expect(checkRow({ domain: empty, name: 'Acme' }, fields)).toEqual({
+				ok: false,
+				errors: [{ field: 'domain', reason: 'required' }],
+			});
+		},
+	);
 
 	it('names every bad field with a reason, in declaration order', () => {
 		const result = checkRow(
@@ -78,8 +81,14 @@ describe('checkRow', () => {
 	});
 
 	it('accepts real numbers and booleans as they are', () => {
-		const result = checkRow({ domain: 'xn--bcher-kva.de', name: 'B', employees: 0, is_customer: false }, fields);
-		expect(result).toEqual({ ok: true, row: { domain: 'xn--bcher-kva.de', name: 'B', employees: 0, is_customer: false } });
+		const result = checkRow(
+			{ domain: 'xn--bcher-kva.de', name: 'B', employees: 0, is_customer: false },
+			fields,
+		);
+		expect(result).toEqual({
+			ok: true,
+			row: { domain: 'xn--bcher-kva.de', name: 'B', employees: 0, is_customer: false },
+		});
 	});
 });
 
@@ -91,6 +100,10 @@ describe('fieldDeclarationProblems', () => {
 				{ name: 'a', type: 'number', required: false },
 				{ name: 'a', type: 'nope' as never, required: false },
 			]),
-		).toEqual(['Field 1 has no name', 'Field "a" is declared twice', 'Field "a" has unknown type "nope"']);
+		).toEqual([
+			'Field 1 has no name',
+			'Field "a" is declared twice',
+			'Field "a" has unknown type "nope"',
+		]);
 	});
 });

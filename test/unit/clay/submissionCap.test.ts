@@ -19,7 +19,10 @@ describe('planSubmissions', () => {
 	});
 
 	it('refuses everything at the cap, with a configurable cap and share', () => {
-		expect(planSubmissions({ used: 10, requested: 3, cap: 10, warnShare: 0.5 })).toMatchObject({ allowed: 0, refused: 3 });
+		expect(planSubmissions({ used: 10, requested: 3, cap: 10, warnShare: 0.5 })).toMatchObject({
+			allowed: 0,
+			refused: 3,
+		});
 	});
 });
 
@@ -33,7 +36,8 @@ describe('rowPacing', () => {
 			planner.record('standard', now);
 			sent.push(now);
 		}
-		for (let i = 10; i < sent.length; i++) expect(sent[i] - sent[i - 10]).toBeGreaterThanOrEqual(1000);
+		for (let i = 10; i < sent.length; i++)
+			expect(sent[i] - sent[i - 10]).toBeGreaterThanOrEqual(1000);
 		expect(now).toBeLessThan(5 * 1050 + 1);
 	});
 });

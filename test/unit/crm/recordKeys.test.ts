@@ -16,12 +16,16 @@ describe('record keys', () => {
 	});
 
 	it('groups rows naming the same record and keeps every row accounted for', () => {
-		const grouped = groupRowsByKey(['acme.com', 'https://acme.com', 'gmail.com', 'beta.io'].map(companyKey));
+		const grouped = groupRowsByKey(
+			['acme.com', 'https://acme.com', 'gmail.com', 'beta.io'].map(companyKey),
+		);
 		expect([...grouped.groups]).toEqual([
 			['acme.com', [0, 1]],
 			['beta.io', [3]],
 		]);
-		expect(grouped.rejected).toEqual([{ index: 2, reason: expect.stringContaining('free-mail'), code: 'FREE_MAIL_DOMAIN' }]);
+		expect(grouped.rejected).toEqual([
+			{ index: 2, reason: expect.stringContaining('free-mail'), code: 'FREE_MAIL_DOMAIN' },
+		]);
 	});
 
 	it('chunks lists for 100-input batches', () => {

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { pairAccuracy, type LabelledPair } from '../../../bench/lib/pairAccuracy';
 import { companyDedupeOptions } from '../../../nodes/shared/dedupe/companyDefaults';
 
-const pairs = JSON.parse(readFileSync(join(__dirname, '../../fixtures/company-pairs.json'), 'utf8')) as LabelledPair[];
+const pairs = JSON.parse(
+	readFileSync(join(__dirname, '../../fixtures/company-pairs.json'), 'utf8'),
+) as LabelledPair[];
 
 describe('company dedupe accuracy on the labelled fixture', () => {
 	it('has at least 300 labelled pairs of both kinds', () => {

@@ -1,13 +1,25 @@
 import { companyDedupeOptions } from '../../../nodes/shared/dedupe/companyDefaults';
-import { checkDedupeOptions, dedupe, type DedupeOptions } from '../../../nodes/shared/dedupe/dedupe';
+import {
+	checkDedupeOptions,
+	dedupe,
+	type DedupeOptions,
+} from '../../../nodes/shared/dedupe/dedupe';
 
-const byDomain: DedupeOptions['keys'] = [[{ kind: 'domain', fields: ['domain', 'website', 'email'] }]];
+const byDomain: DedupeOptions['keys'] = [
+	[{ kind: 'domain', fields: ['domain', 'website', 'email'] }],
+];
 
 const companies = [
 	{ name: 'ACME, Inc.', website: 'https://www.acme.com/about', updatedAt: '2024-01-01', phone: '' },
 	{ name: 'Globex', domain: 'globex.co.uk', updatedAt: '2024-01-05' },
 	{ name: 'Acme', email: 'jo@sales.acme.com', updatedAt: '2024-03-01', phone: '+1 415 555 0100' },
-	{ name: 'Acme Corporation', domain: 'ACME.COM', updatedAt: '2024-02-01', industry: 'Robotics', city: 'Austin' },
+	{
+		name: 'Acme Corporation',
+		domain: 'ACME.COM',
+		updatedAt: '2024-02-01',
+		industry: 'Robotics',
+		city: 'Austin',
+	},
 ];
 
 describe('dedupe: which record is kept', () => {
@@ -22,14 +34,26 @@ describe('dedupe: which record is kept', () => {
 	});
 
 	it('keeps the most recent record by a date field', () => {
-		const result = dedupe(companies, { keys: byDomain, keep: 'mostRecent', dateField: 'updatedAt' });
+		const result = dedupe(companies, {
+			keys: byDomain,
+			keep: 'mostRecent',
+			dateField: 'updatedAt',
+		});
 		expect(result.kept.map((k) => k.index)).toEqual([1, 2]);
-		expect(result.duplicates.map((d) => [d.index, d.keptIndex])).toEqual([[0, 2], [3, 2]]);
+		expect(result.duplicates.map((d) => [d.index, d.keptIndex])).toEqual([
+			[0, 2],
+			[3, 2],
+		]);
 	});
 
 	it('breaks date ties by input order', () => {
-		const tied = [{ domain: 'a.com', at: '2024-01-01' }, { domain: 'a.com', at: '2024-01-01' }];
-		expect(dedupe(tied, { keys: byDomain, keep: 'mostRecent', dateField: 'at' }).kept[0].index).toBe(0);
+		const tied = [
+			{ domain: 'a.com', at: '2024-01-01' },
+			{ domain: 'a.com', at: '2024-01-01' },
+		];
+		expect(
+			dedupe(tied, { keys: byDomain, keep: 'mostRecent', dateField: 'at' }).kept[0].index,
+		).toBe(0);
 	});
 
 	it('keeps the most complete record', () => {
@@ -38,7 +62,12 @@ describe('dedupe: which record is kept', () => {
 	});
 
 	it('merges fields with a survivorship rule and reports every merged index', () => {
-		const result = dedupe(companies, { keys: byDomain, keep: 'merge', survivorship: 'mostRecent', dateField: 'updatedAt' });
+		const result = dedupe(companies, {
+			keys: byDomain,
+			keep: 'merge',
+			survivorship: 'mostRecent',
+			dateField: 'updatedAt',
+		});
 		const acme = result.kept.find((k) => k.mergedFrom);
 		expect(acme).toEqual({
 			index: 2,
@@ -69,7 +98,17 @@ describe('dedupe: which record is kept', () => {
 			fieldSurvivorship: { 'properties.name': 'mostComplete' },
 		});
 		expect(result.kept).toEqual([
-			{ index: 0, mergedFrom: [0, 1], record: { properties: { domain: 'acme.com', name: 'Acme Robotics Incorporated', description: 'Robots' } } },
+			{
+				index: 0,
+				mergedFrom: [0, 1],
+				record: {
+					properties: {
+						domain: 'acme.com',
+						name: 'Acme Robotics Incorporated',
+						description: 'Robots',
+					},
+				},
+			},
 		]);
 	});
 });
@@ -83,38 +122,82 @@ describe('dedupe: keys', () => {
 		];
 		const result = dedupe(records, companyDedupeOptions());
 		expect(result.kept.map((k) => k.index)).toEqual([0, 1]);
-		expect(result.duplicates).toEqual([expect.objectContaining({ index: 2, keptIndex: 0, reason: 'same company name joes plumbing' })]);
+		expect(result.duplicates).toEqual([
+			expect.objectContaining({
+				index: 2,
+				keptIndex: 0,
+				reason: 'same company name joes plumbing',
+			}),
+		]);
 	});
 
 	it('matches on email with optional plus-addressing and Gmail dots', () => {
-		const records = [{ email: 'Jane.Doe@gmail.com' }, { email: 'janedoe+crm@gmail.com' }, { email: 'jane.doe@acme.com' }];
-		const plain = dedupe(records, { keys: [[{ kind: 'email', fields: ['email'] }]], keep: 'first' });
+		const records = [
+			{ email: 'Jane.Doe@gmail.com' },
+			{ email: 'janedoe+crm@gmail.com' },
+			{ email: 'jane.doe@acme.com' },
+		];
+		const plain = dedupe(records, {
+			keys: [[{ kind: 'email', fields: ['email'] }]],
+			keep: 'first',
+		});
 		expect(plain.duplicates).toHaveLength(0);
-		const folded = dedupe(records, { keys: [[{ kind: 'email', fields: ['email'], stripPlusTag: true, ignoreGmailDots: true }]], keep: 'first' });
+		const folded = dedupe(records, {
+			keys: [[{ kind: 'email', fields: ['email'], stripPlusTag: true, ignoreGmailDots: true }]],
+			keep: 'first',
+		});
 		expect(folded.duplicates.map((d) => [d.index, d.keptIndex])).toEqual([[1, 0]]);
 	});
 
 	it('matches on phone and on any field', () => {
-		const records = [{ phone: '+1 (415) 555-0100', id: 'A-1' }, { phone: '415.555.0100', id: 'a-1 ' }];
-		expect(dedupe(records, { keys: [[{ kind: 'phone', fields: ['phone'], defaultCountryCode: '1' }]], keep: 'first' }).duplicates).toHaveLength(1);
-		expect(dedupe(records, { keys: [[{ kind: 'field', fields: ['id'] }]], keep: 'first' }).duplicates).toHaveLength(1);
-		expect(dedupe(records, { keys: [[{ kind: 'field', fields: ['id'], caseSensitive: true }]], keep: 'first' }).duplicates).toHaveLength(0);
+		const records = [
+			{ phone: '+1 (415) 555-0100', id: 'A-1' },
+			{ phone: '415.555.0100', id: 'a-1 ' },
+		];
+		expect(
+			dedupe(records, {
+				keys: [[{ kind: 'phone', fields: ['phone'], defaultCountryCode: '1' }]],
+				keep: 'first',
+			}).duplicates,
+		).toHaveLength(1);
+		expect(
+			dedupe(records, { keys: [[{ kind: 'field', fields: ['id'] }]], keep: 'first' }).duplicates,
+		).toHaveLength(1);
+		expect(
+			dedupe(records, {
+				keys: [[{ kind: 'field', fields: ['id'], caseSensitive: true }]],
+				keep: 'first',
+			}).duplicates,
+		).toHaveLength(0);
 	});
 
 	it('joins a record with no company domain to the only company with its name', () => {
 		const records = [{ name: 'Stripe, Inc.', domain: 'stripe.com' }, { name: 'Stripe' }];
 		const result = dedupe(records, companyDedupeOptions());
-		expect(result.duplicates).toEqual([expect.objectContaining({ index: 1, keptIndex: 0, reason: 'same company name stripe, the only match for it in the input' })]);
+		expect(result.duplicates).toEqual([
+			expect.objectContaining({
+				index: 1,
+				keptIndex: 0,
+				reason: 'same company name stripe, the only match for it in the input',
+			}),
+		]);
 	});
 
 	it('does not join it when two company domains carry the name', () => {
-		const records = [{ name: 'Acme Ltd', domain: 'acme.co.uk' }, { name: 'Acme' }, { name: 'Acme Inc', domain: 'acme.com' }];
+		const records = [
+			{ name: 'Acme Ltd', domain: 'acme.co.uk' },
+			{ name: 'Acme' },
+			{ name: 'Acme Inc', domain: 'acme.com' },
+		];
 		expect(dedupe(records, companyDedupeOptions()).duplicates).toHaveLength(0);
 	});
 });
 
 describe('dedupe: fuzzy names', () => {
-	const options = (threshold: number): DedupeOptions => ({ ...companyDedupeOptions(), fuzzyName: { algorithm: 'jaroWinkler', threshold } });
+	const options = (threshold: number): DedupeOptions => ({
+		...companyDedupeOptions(),
+		fuzzyName: { algorithm: 'jaroWinkler', threshold },
+	});
 
 	it('matches similar names only inside the same domain block, with the score', () => {
 		const records = [
@@ -125,7 +208,9 @@ describe('dedupe: fuzzy names', () => {
 		const result = dedupe(records, options(0.95));
 		expect(result.duplicates).toHaveLength(1);
 		expect(result.duplicates[0]).toMatchObject({ index: 1, keptIndex: 0 });
-		expect(result.duplicates[0].reason).toMatch(/similar to "riverside landscaping" \(Jaro-Winkler 0\.9\d\d\) within domain yahoo\.com/);
+		expect(result.duplicates[0].reason).toMatch(
+			/similar to "riverside landscaping" \(Jaro-Winkler 0\.9\d\d\) within domain yahoo\.com/,
+		);
 		expect(result.duplicates[0].score).toBeGreaterThan(0.95);
 		expect(result.duplicates[0].score).toBeLessThan(1);
 	});
@@ -144,13 +229,22 @@ describe('dedupe: fuzzy names', () => {
 	});
 
 	it('uses token-set similarity when chosen', () => {
-		const records = [{ name: 'Software Acme', email: 'a@gmail.com' }, { name: 'Acme Software', email: 'b@gmail.com' }];
-		const result = dedupe(records, { ...companyDedupeOptions(), fuzzyName: { algorithm: 'tokenSet', threshold: 0.9 } });
+		const records = [
+			{ name: 'Software Acme', email: 'a@gmail.com' },
+			{ name: 'Acme Software', email: 'b@gmail.com' },
+		];
+		const result = dedupe(records, {
+			...companyDedupeOptions(),
+			fuzzyName: { algorithm: 'tokenSet', threshold: 0.9 },
+		});
 		expect(result.duplicates).toEqual([expect.objectContaining({ index: 1, score: 1 })]);
 	});
 
 	it('stays near-linear on a large free-mail block', () => {
-		const records = Array.from({ length: 5000 }, (_, i) => ({ name: `Business ${i} ${(i * 7919) % 10007}`, email: `b${i}@gmail.com` }));
+		const records = Array.from({ length: 5000 }, (_, i) => ({
+			name: `Business ${i} ${(i * 7919) % 10007}`,
+			email: `b${i}@gmail.com`,
+		}));
 		const result = dedupe(records, options(0.97));
 		expect(result.kept.length + result.duplicates.length).toBe(5000);
 	});
@@ -182,14 +276,26 @@ describe('dedupe: bad input', () => {
 	});
 
 	it('can keep records that have no key as unique', () => {
-		const result = dedupe([{ name: 'x' }, { name: 'y' }], { keys: byDomain, keep: 'first', missingKey: 'keep' });
+		const result = dedupe([{ name: 'x' }, { name: 'y' }], {
+			keys: byDomain,
+			keep: 'first',
+			missingKey: 'keep',
+		});
 		expect(result.kept.map((k) => k.index)).toEqual([0, 1]);
 	});
 
 	it('rejects settings that cannot work, once for the whole run', () => {
 		expect(checkDedupeOptions({ keys: [], keep: 'first' })).toMatch(/at least one key/);
 		expect(checkDedupeOptions({ keys: byDomain, keep: 'mostRecent' })).toMatch(/date field/);
-		expect(checkDedupeOptions({ keys: byDomain, keep: 'first', fuzzyName: { algorithm: 'jaroWinkler', threshold: 0.9 } })).toMatch(/company name/);
-		expect(() => dedupe([], { keys: byDomain, keep: 'merge', survivorship: 'mostRecent' })).toThrow(/date field/);
+		expect(
+			checkDedupeOptions({
+				keys: byDomain,
+				keep: 'first',
+				fuzzyName: { algorithm: 'jaroWinkler', threshold: 0.9 },
+			}),
+		).toMatch(/company name/);
+		expect(() => dedupe([], { keys: byDomain, keep: 'merge', survivorship: 'mostRecent' })).toThrow(
+			/date field/,
+		);
 	});
 });

@@ -18,13 +18,28 @@ describe('normalizeDomain', () => {
 	});
 
 	it('converts internationalized domains to ASCII (IDNA), including full-width dots', () => {
-		expect(normalizeDomain('https://www.münchen.de/')).toMatchObject({ registrable: 'xn--mnchen-3ya.de' });
-		expect(normalizeDomain('xn--mnchen-3ya.de')).toMatchObject({ registrable: 'xn--mnchen-3ya.de' });
+		expect(normalizeDomain('https://www.münchen.de/')).toMatchObject({
+			registrable: 'xn--mnchen-3ya.de',
+		});
+		expect(normalizeDomain('xn--mnchen-3ya.de')).toMatchObject({
+			registrable: 'xn--mnchen-3ya.de',
+		});
 		expect(normalizeDomain('acme。com')).toMatchObject({ registrable: 'acme.com' });
 	});
 
 	it('flags free-mail providers instead of treating them as companies', () => {
-		for (const input of ['jo@gmail.com', 'jo@googlemail.com', 'x@yahoo.co.uk', 'x@yahoo.co.jp', 'x@hotmail.fr', 'x@gmx.at', 'x@web.de', 'x@proton.me', 'x@qq.com', 'x@yandex.com.tr']) {
+		for (const input of [
+			'jo@gmail.com',
+			'jo@googlemail.com',
+			'x@yahoo.co.uk',
+			'x@yahoo.co.jp',
+			'x@hotmail.fr',
+			'x@gmx.at',
+			'x@web.de',
+			'x@proton.me',
+			'x@qq.com',
+			'x@yandex.com.tr',
+		]) {
 			expect(normalizeDomain(input)).toMatchObject({ isFreeMail: true });
 		}
 		expect(normalizeDomain('jo@google.com')).toMatchObject({ isFreeMail: false });
@@ -49,7 +64,11 @@ describe('splitPublicSuffix (bundled Public Suffix List)', () => {
 		['google.co.uk', 'co.uk', 'google.co.uk'],
 		['a.b.c.example.com', 'com', 'example.com'],
 		['acme.github.io', 'github.io', 'acme.github.io'],
-		['unknown.tld-that-does-not-exist', 'tld-that-does-not-exist', 'unknown.tld-that-does-not-exist'],
+		[
+			'unknown.tld-that-does-not-exist',
+			'tld-that-does-not-exist',
+			'unknown.tld-that-does-not-exist',
+		],
 		// Wildcard *.kobe.jp and its exception !city.kobe.jp.
 		['shop.steel.kobe.jp', 'steel.kobe.jp', 'shop.steel.kobe.jp'],
 		['www.city.kobe.jp', 'kobe.jp', 'city.kobe.jp'],

@@ -24,7 +24,9 @@ describe('normalizeCompanyName', () => {
 
 	it('keeps "and" when it is part of the name, not of a legal form', () => {
 		expect(normalizeCompanyName('Johnson & Johnson')).toBe('johnson and johnson');
-		expect(normalizeCompanyName('Marks and Spencer plc')).toBe(normalizeCompanyName('Marks & Spencer'));
+		expect(normalizeCompanyName('Marks and Spencer plc')).toBe(
+			normalizeCompanyName('Marks & Spencer'),
+		);
 	});
 
 	it('never strips a name down to nothing', () => {

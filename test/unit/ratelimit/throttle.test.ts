@@ -2,7 +2,12 @@ import { readRateLimitHeaders, retryAfterMs } from '../../../nodes/shared/rateli
 import { ThrottlePlanner } from '../../../nodes/shared/ratelimit/throttle';
 
 /** Sends `count` calls as soon as the planner allows, on a simulated clock; returns the send times. */
-function drive(planner: ThrottlePlanner, count: number, kind: 'standard' | 'search' = 'standard', start = 0): number[] {
+function drive(
+	planner: ThrottlePlanner,
+	count: number,
+	kind: 'standard' | 'search' = 'standard',
+	start = 0,
+): number[] {
 	const times: number[] = [];
 	let now = start;
 	for (let i = 0; i < count; i++) {
@@ -48,7 +53,13 @@ describe('ThrottlePlanner', () => {
 
 	it('adopts the limit HubSpot reports in its headers', () => {
 		const planner = new ThrottlePlanner({ max: 100 });
-		planner.observe(readRateLimitHeaders({ 'x-hubspot-ratelimit-max': '190', 'x-hubspot-ratelimit-interval-milliseconds': '10000' }), 0);
+		planner.observe(
+			readRateLimitHeaders({
+				'x-hubspot-ratelimit-max': '190',
+				'x-hubspot-ratelimit-interval-milliseconds': '10000',
+			}),
+			0,
+		);
 		expect(busiestWindow(drive(planner, 190), 10_000)).toBe(190);
 		expect(planner.limits.max).toBe(190);
 	});

@@ -34,8 +34,13 @@ describe('admin API', () => {
 						},
 					],
 				},
-				records: { companies: [{ name: 'Acme', domain_key: 'acme.com' }], contacts: [{ email: 'a@acme.com' }] },
-				associations: [{ from: { type: 'contacts', index: 0 }, to: { type: 'companies', index: 0 } }],
+				records: {
+					companies: [{ name: 'Acme', domain_key: 'acme.com' }],
+					contacts: [{ email: 'a@acme.com' }],
+				},
+				associations: [
+					{ from: { type: 'contacts', index: 0 }, to: { type: 'companies', index: 0 } },
+				],
 			},
 			slack: { channels: [{ name: 'sales' }], webhooks: [{ channel: 'sales' }] },
 			clay: { sources: [{ id: 'src1', tableId: 'tbl1' }], rows: { tbl1: [{ a: 1 }] } },
@@ -61,7 +66,9 @@ describe('admin API', () => {
 	});
 
 	it('refuses a bad seed with 400 and a reason', async () => {
-		const res = await t.admin('POST', '/seed', { hubspot: { records: { companies: [{ nosuch: 1 }] } } });
+		const res = await t.admin('POST', '/seed', {
+			hubspot: { records: { companies: [{ nosuch: 1 }] } },
+		});
 		expect(res.status).toBe(400);
 		expect(res.body.error).toMatch(/does not exist/);
 	});
@@ -90,7 +97,10 @@ describe('snapshot file', () => {
 			await first.close();
 			const second = await startSandbox({ port: 0, snapshotFile });
 			try {
-				const read = await hubspotApi(second)('GET', '/crm/v3/objects/contacts/keep@x.io?idProperty=email');
+				const read = await hubspotApi(second)(
+					'GET',
+					'/crm/v3/objects/contacts/keep@x.io?idProperty=email',
+				);
 				expect(read.body.id).toBe(created.body.id);
 				const next = await hubspotApi(second)('POST', '/crm/v3/objects/contacts', {
 					properties: { email: 'new@x.io' },

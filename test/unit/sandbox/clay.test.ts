@@ -25,15 +25,23 @@ describe('Clay webhook sources', () => {
 	});
 
 	it('check x-clay-webhook-auth when the source has a token', async () => {
-		const { url } = (await t.admin('POST', '/clay/sources', { tableId: 't', authToken: 's3cret' })).body;
+		const { url } = (await t.admin('POST', '/clay/sources', { tableId: 't', authToken: 's3cret' }))
+			.body;
 		expect((await call(url, 'POST', { a: 1 })).status).toBe(401);
-		expect((await call(url, 'POST', { a: 1 }, { 'x-clay-webhook-auth': 'wrong' })).status).toBe(401);
-		expect((await call(url, 'POST', { a: 1 }, { 'x-clay-webhook-auth': 's3cret' })).status).toBe(200);
+		expect((await call(url, 'POST', { a: 1 }, { 'x-clay-webhook-auth': 'wrong' })).status).toBe(
+			401,
+		);
+		expect((await call(url, 'POST', { a: 1 }, { 'x-clay-webhook-auth': 's3cret' })).status).toBe(
+			200,
+		);
 	});
 
 	it('stop at the submission cap (50,000 by default) for good', async () => {
-		expect((await t.admin('POST', '/clay/sources', { id: 'big' })).body.maxSubmissions).toBe(50_000);
-		const { url } = (await t.admin('POST', '/clay/sources', { tableId: 't', maxSubmissions: 2 })).body;
+		expect((await t.admin('POST', '/clay/sources', { id: 'big' })).body.maxSubmissions).toBe(
+			50_000,
+		);
+		const { url } = (await t.admin('POST', '/clay/sources', { tableId: 't', maxSubmissions: 2 }))
+			.body;
 		for (let i = 0; i < 2; i++) {
 			expect((await call(url, 'POST', { i })).status).toBe(200);
 			t.sb.tick(1000);

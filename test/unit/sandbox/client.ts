@@ -30,7 +30,12 @@ export async function call(
 	return { status: response.status, headers: response.headers, text, body: parsed };
 }
 
-export type Api = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Reply>;
+export type Api = (
+	method: string,
+	path: string,
+	body?: unknown,
+	headers?: Record<string, string>,
+) => Promise<Reply>;
 
 export const hubspotApi =
 	(sb: Sandbox, token = 'pat-sandbox'): Api =>
@@ -60,7 +65,9 @@ export interface TestSandbox {
  * test, or once when `resetEach` is false. `hubspotLimits: false` keeps 429s out of tests that
  * are not about rate limits.
  */
-export function useSandbox(options: { hubspotLimits?: boolean; resetEach?: boolean } = {}): TestSandbox {
+export function useSandbox(
+	options: { hubspotLimits?: boolean; resetEach?: boolean } = {},
+): TestSandbox {
 	const t = {} as TestSandbox;
 	beforeAll(async () => {
 		t.sb = await startTestSandbox();

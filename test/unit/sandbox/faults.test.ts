@@ -62,9 +62,16 @@ describe('fault knobs', () => {
 	});
 
 	it('make batch calls answer 207 with some inputs not applied', async () => {
-		await t.admin('PUT', '/faults', { batchPartialFailure: 1, batchPartialFailureShare: 0.5, seed: 7 });
+		await t.admin('PUT', '/faults', {
+			batchPartialFailure: 1,
+			batchPartialFailureShare: 0.5,
+			seed: 7,
+		});
 		const res = await t.hs('POST', '/crm/v3/objects/companies/batch/create', {
-			inputs: Array.from({ length: 10 }, (_, i) => ({ properties: { name: `N${i}` }, objectWriteTraceId: `t${i}` })),
+			inputs: Array.from({ length: 10 }, (_, i) => ({
+				properties: { name: `N${i}` },
+				objectWriteTraceId: `t${i}`,
+			})),
 		});
 		expect(res.status).toBe(207);
 		expect(res.body.numErrors).toBe(res.body.errors.length);
@@ -73,8 +80,12 @@ describe('fault knobs', () => {
 		const failedTraces = res.body.errors.map(
 			(e: { context: { objectWriteTraceId: string[] } }) => e.context.objectWriteTraceId[0],
 		);
-		const okTraces = res.body.results.map((r: { objectWriteTraceId: string }) => r.objectWriteTraceId);
-		expect([...failedTraces, ...okTraces].sort()).toEqual(Array.from({ length: 10 }, (_, i) => `t${i}`).sort());
+		const okTraces = res.body.results.map(
+			(r: { objectWriteTraceId: string }) => r.objectWriteTraceId,
+		);
+		expect([...failedTraces, ...okTraces].sort()).toEqual(
+			Array.from({ length: 10 }, (_, i) => `t${i}`).sort(),
+		);
 		await t.admin('DELETE', '/faults');
 		const stored = await t.hs('GET', '/crm/v3/objects/companies?limit=100');
 		expect(stored.body.results).toHaveLength(res.body.results.length);
@@ -109,7 +120,9 @@ describe('request log', () => {
 	it('records method, path, status, duration and token for assertions', async () => {
 		await t.admin('DELETE', '/requests');
 		await list();
-		await t.hs('GET', '/crm/v3/objects/companies/1', undefined, { authorization: 'Bearer pat-other' });
+		await t.hs('GET', '/crm/v3/objects/companies/1', undefined, {
+			authorization: 'Bearer pat-other',
+		});
 		const res = await t.admin('GET', '/requests?system=hubspot');
 		expect(res.body.results).toEqual([
 			expect.objectContaining({
@@ -133,7 +146,9 @@ describe('request log', () => {
 describe('fault knob validation', () => {
 	const t = useSandbox();
 	it('refuses unknown knobs and systems', async () => {
-		expect((await t.admin('PUT', '/faults', { rate429: 1 })).body.error).toMatch(/Unknown fault knob/);
+		expect((await t.admin('PUT', '/faults', { rate429: 1 })).body.error).toMatch(
+			/Unknown fault knob/,
+		);
 		expect((await t.admin('PUT', '/faults', { systems: ['salesforce'] })).status).toBe(400);
 	});
 });

@@ -5,7 +5,8 @@ let company: string;
 let contacts: string[];
 
 beforeEach(async () => {
-	company = (await t.hs('POST', '/crm/v3/objects/companies', { properties: { name: 'Acme' } })).body.id;
+	company = (await t.hs('POST', '/crm/v3/objects/companies', { properties: { name: 'Acme' } })).body
+		.id;
 	const created = await t.hs('POST', '/crm/v3/objects/contacts/batch/create', {
 		inputs: [{ properties: { email: 'a@acme.com' } }, { properties: { email: 'b@acme.com' } }],
 	});
@@ -17,7 +18,10 @@ const listFromContact = (id: string) => t.hs('GET', `${v4}/contacts/${id}/associ
 
 describe('HubSpot associations v4', () => {
 	it('associates default with 200 and both directions in the results', async () => {
-		const res = await t.hs('PUT', `${v4}/contacts/${contacts[0]}/associations/default/companies/${company}`);
+		const res = await t.hs(
+			'PUT',
+			`${v4}/contacts/${contacts[0]}/associations/default/companies/${company}`,
+		);
 		expect(res.status).toBe(200);
 		expect(res.body).toMatchObject({
 			status: 'COMPLETE',
@@ -35,14 +39,19 @@ describe('HubSpot associations v4', () => {
 			],
 		});
 		expect((await listFromContact(contacts[0])).body.results).toEqual([
-			{ toObjectId: Number(company), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 279, label: null }] },
+			{
+				toObjectId: Number(company),
+				associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 279, label: null }],
+			},
 		]);
 	});
 
 	it('creates a labelled (primary) association with 201; it brings the unlabeled one', async () => {
-		const res = await t.hs('PUT', `${v4}/contacts/${contacts[0]}/associations/companies/${company}`, [
-			{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 1 },
-		]);
+		const res = await t.hs(
+			'PUT',
+			`${v4}/contacts/${contacts[0]}/associations/companies/${company}`,
+			[{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 1 }],
+		);
 		expect(res.status).toBe(201);
 		expect(res.body).toEqual({
 			fromObjectTypeId: '0-1',
@@ -56,21 +65,31 @@ describe('HubSpot associations v4', () => {
 		);
 		expect(types).toEqual([1, 279]);
 		const reverse = await t.hs('GET', `${v4}/companies/${company}/associations/contacts`);
-		expect(reverse.body.results[0].associationTypes.map((t: { typeId: number }) => t.typeId)).toEqual([2, 280]);
+		expect(
+			reverse.body.results[0].associationTypes.map((t: { typeId: number }) => t.typeId),
+		).toEqual([2, 280]);
 	});
 
 	it('refuses a type id that does not join the two object types, and unknown records', async () => {
-		const wrong = await t.hs('PUT', `${v4}/contacts/${contacts[0]}/associations/companies/${company}`, [
-			{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 280 },
-		]);
+		const wrong = await t.hs(
+			'PUT',
+			`${v4}/contacts/${contacts[0]}/associations/companies/${company}`,
+			[{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 280 }],
+		);
 		expect(wrong.status).toBe(400);
-		const missing = await t.hs('PUT', `${v4}/contacts/${contacts[0]}/associations/default/companies/4242`);
+		const missing = await t.hs(
+			'PUT',
+			`${v4}/contacts/${contacts[0]}/associations/default/companies/4242`,
+		);
 		expect(missing.status).toBe(404);
 	});
 
 	it('removes an association in both directions with 204', async () => {
 		await t.hs('PUT', `${v4}/contacts/${contacts[0]}/associations/default/companies/${company}`);
-		const del = await t.hs('DELETE', `${v4}/companies/${company}/associations/contacts/${contacts[0]}`);
+		const del = await t.hs(
+			'DELETE',
+			`${v4}/companies/${company}/associations/contacts/${contacts[0]}`,
+		);
 		expect(del.status).toBe(204);
 		expect((await listFromContact(contacts[0])).body.results).toEqual([]);
 	});
@@ -112,18 +131,26 @@ describe('HubSpot associations v4', () => {
 	});
 
 	it('batch-associates default with 200, and reports bad inputs with 207', async () => {
-		const res = await t.hs('POST', '/crm/v4/associations/contacts/companies/batch/associate/default', {
-			inputs: [
-				{ from: { id: contacts[0] }, to: { id: company } },
-				{ from: { id: '404' }, to: { id: company } },
-			],
-		});
+		const res = await t.hs(
+			'POST',
+			'/crm/v4/associations/contacts/companies/batch/associate/default',
+			{
+				inputs: [
+					{ from: { id: contacts[0] }, to: { id: company } },
+					{ from: { id: '404' }, to: { id: company } },
+				],
+			},
+		);
 		expect(res.status).toBe(207);
 		expect(res.body.results).toHaveLength(2);
 		expect(res.body.errors).toHaveLength(1);
-		const ok = await t.hs('POST', '/crm/v4/associations/contacts/companies/batch/associate/default', {
-			inputs: [{ from: { id: contacts[1] }, to: { id: company } }],
-		});
+		const ok = await t.hs(
+			'POST',
+			'/crm/v4/associations/contacts/companies/batch/associate/default',
+			{
+				inputs: [{ from: { id: contacts[1] }, to: { id: company } }],
+			},
+		);
 		expect(ok.status).toBe(200);
 	});
 
@@ -134,7 +161,9 @@ describe('HubSpot associations v4', () => {
 			contacts: { results: [{ id: contacts[0], type: 'company_to_contact_unlabeled' }] },
 		});
 		await t.hs('DELETE', `/crm/v3/objects/contacts/${contacts[0]}`);
-		expect((await t.hs('GET', `${v4}/companies/${company}/associations/contacts`)).body.results).toEqual([]);
+		expect(
+			(await t.hs('GET', `${v4}/companies/${company}/associations/contacts`)).body.results,
+		).toEqual([]);
 	});
 
 	it('lists and creates association labels', async () => {
@@ -151,9 +180,11 @@ describe('HubSpot associations v4', () => {
 				{ category: 'HUBSPOT_DEFINED', typeId: 279, label: null },
 			]),
 		);
-		const res = await t.hs('PUT', `${v4}/contacts/${contacts[1]}/associations/companies/${company}`, [
-			{ associationCategory: 'USER_DEFINED', associationTypeId: typeId },
-		]);
+		const res = await t.hs(
+			'PUT',
+			`${v4}/contacts/${contacts[1]}/associations/companies/${company}`,
+			[{ associationCategory: 'USER_DEFINED', associationTypeId: typeId }],
+		);
 		expect(res.body.labels).toEqual(['Champion']);
 	});
 });

@@ -2,8 +2,10 @@ import { useSandbox } from './client';
 
 const t = useSandbox({ hubspotLimits: false });
 
-const batch = (type: string, op: string, body: unknown) => t.hs('POST', `/crm/v3/objects/${type}/batch/${op}`, body);
-const countOf = async (type: string) => (await t.hs('GET', `/crm/v3/objects/${type}?limit=100`)).body.results.length;
+const batch = (type: string, op: string, body: unknown) =>
+	t.hs('POST', `/crm/v3/objects/${type}/batch/${op}`, body);
+const countOf = async (type: string) =>
+	(await t.hs('GET', `/crm/v3/objects/${type}?limit=100`)).body.results.length;
 
 describe('HubSpot batch', () => {
 	it('creates with 201 and the COMPLETE envelope', async () => {
@@ -14,7 +16,10 @@ describe('HubSpot batch', () => {
 		expect(res.body).toEqual({
 			status: 'COMPLETE',
 			results: [
-				expect.objectContaining({ id: expect.any(String), properties: expect.objectContaining({ name: 'A' }) }),
+				expect.objectContaining({
+					id: expect.any(String),
+					properties: expect.objectContaining({ name: 'A' }),
+				}),
 				expect.objectContaining({ properties: expect.objectContaining({ name: 'B' }) }),
 			],
 			startedAt: expect.any(String),
@@ -23,7 +28,9 @@ describe('HubSpot batch', () => {
 	});
 
 	it('fails a whole create batch without objectWriteTraceIds, writing nothing', async () => {
-		const { body: existing } = await t.hs('POST', '/crm/v3/objects/contacts', { properties: { email: 'taken@x.io' } });
+		const { body: existing } = await t.hs('POST', '/crm/v3/objects/contacts', {
+			properties: { email: 'taken@x.io' },
+		});
 		const res = await batch('contacts', 'create', {
 			inputs: [{ properties: { email: 'new@x.io' } }, { properties: { email: 'taken@x.io' } }],
 		});
@@ -47,7 +54,10 @@ describe('HubSpot batch', () => {
 		expect(res.body.status).toBe('COMPLETE');
 		expect(res.body.numErrors).toBe(1);
 		expect(res.body.results).toEqual([
-			expect.objectContaining({ objectWriteTraceId: 't1', properties: expect.objectContaining({ name: 'Good' }) }),
+			expect.objectContaining({
+				objectWriteTraceId: 't1',
+				properties: expect.objectContaining({ name: 'Good' }),
+			}),
 		]);
 		expect(res.body.errors).toEqual([
 			expect.objectContaining({
@@ -77,7 +87,11 @@ describe('HubSpot batch', () => {
 			propertiesWithHistory: { firstname: [expect.objectContaining({ value: 'A' })] },
 		});
 		expect(res.body.errors).toEqual([
-			expect.objectContaining({ status: 'error', category: 'OBJECT_NOT_FOUND', context: { ids: ['999', '998'] } }),
+			expect.objectContaining({
+				status: 'error',
+				category: 'OBJECT_NOT_FOUND',
+				context: { ids: ['999', '998'] },
+			}),
 		]);
 		const byEmail = await batch('contacts', 'read', {
 			idProperty: 'email',
@@ -93,7 +107,9 @@ describe('HubSpot batch', () => {
 			inputs: [{ properties: { dealname: 'D1' } }, { properties: { dealname: 'D2' } }],
 		});
 		const [d1, d2] = created.results.map((r: { id: string }) => r.id);
-		const ok = await batch('deals', 'update', { inputs: [{ id: d1, properties: { dealstage: 'closedwon' } }] });
+		const ok = await batch('deals', 'update', {
+			inputs: [{ id: d1, properties: { dealstage: 'closedwon' } }],
+		});
 		expect(ok.status).toBe(200);
 		expect(ok.body.results[0].properties.dealstage).toBe('closedwon');
 		const partial = await batch('deals', 'update', {
@@ -156,7 +172,13 @@ describe('HubSpot batch', () => {
 			groupName: 'companyinformation',
 			hasUniqueValue: true,
 		});
-		const inputs = [{ id: 'acme.com', idProperty: 'domain_key', properties: { name: 'Acme', domain: 'acme.com' } }];
+		const inputs = [
+			{
+				id: 'acme.com',
+				idProperty: 'domain_key',
+				properties: { name: 'Acme', domain: 'acme.com' },
+			},
+		];
 		expect((await batch('companies', 'upsert', { inputs })).body.results[0].new).toBe(true);
 		expect((await batch('companies', 'upsert', { inputs })).body.results[0].new).toBe(false);
 		expect(await countOf('companies')).toBe(1);
@@ -180,19 +202,27 @@ describe('HubSpot batch', () => {
 	});
 
 	it('creates inline associations with a batch create', async () => {
-		const { body: company } = await t.hs('POST', '/crm/v3/objects/companies', { properties: { name: 'Acme' } });
+		const { body: company } = await t.hs('POST', '/crm/v3/objects/companies', {
+			properties: { name: 'Acme' },
+		});
 		const res = await batch('contacts', 'create', {
 			inputs: [
 				{
 					properties: { email: 'c@acme.com' },
 					associations: [
-						{ to: { id: company.id }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 279 }] },
+						{
+							to: { id: company.id },
+							types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 279 }],
+						},
 					],
 				},
 			],
 		});
 		expect(res.status).toBe(201);
-		const links = await t.hs('GET', `/crm/v4/objects/companies/${company.id}/associations/contacts`);
+		const links = await t.hs(
+			'GET',
+			`/crm/v4/objects/companies/${company.id}/associations/contacts`,
+		);
 		expect(links.body.results).toEqual([
 			{
 				toObjectId: Number(res.body.results[0].id),

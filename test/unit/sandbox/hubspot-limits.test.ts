@@ -3,7 +3,8 @@ import { hubspotApi, useSandbox } from './client';
 const t = useSandbox();
 
 const listCompanies = (api = t.hs) => api('GET', '/crm/v3/objects/companies?limit=1');
-const searchCompanies = (api = t.hs) => api('POST', '/crm/v3/objects/companies/search', { limit: 1 });
+const searchCompanies = (api = t.hs) =>
+	api('POST', '/crm/v3/objects/companies/search', { limit: 1 });
 
 describe('HubSpot auth and scopes', () => {
 	it('answers 401 INVALID_AUTHENTICATION for a missing or unknown token', async () => {
@@ -20,7 +21,9 @@ describe('HubSpot auth and scopes', () => {
 
 	it('answers 401 EXPIRED_AUTHENTICATION for an expired token', async () => {
 		await t.admin('POST', '/hubspot/tokens', { token: 'pat-old', expired: true });
-		expect((await listCompanies(hubspotApi(t.sb, 'pat-old'))).body.category).toBe('EXPIRED_AUTHENTICATION');
+		expect((await listCompanies(hubspotApi(t.sb, 'pat-old'))).body.category).toBe(
+			'EXPIRED_AUTHENTICATION',
+		);
 	});
 
 	it('answers 403 MISSING_SCOPES naming the scope a token lacks', async () => {
@@ -36,7 +39,12 @@ describe('HubSpot auth and scopes', () => {
 		expect(res.body).toMatchObject({
 			status: 'error',
 			category: 'MISSING_SCOPES',
-			errors: [{ message: expect.any(String), context: { requiredGranularScopes: ['crm.objects.companies.read'] } }],
+			errors: [
+				{
+					message: expect.any(String),
+					context: { requiredGranularScopes: ['crm.objects.companies.read'] },
+				},
+			],
 		});
 		expect((await api('POST', '/crm/v3/objects/contacts', { properties: {} })).status).toBe(403);
 	});
@@ -73,11 +81,23 @@ describe('HubSpot rate limits', () => {
 	});
 
 	it('keeps counters per token and takes the 190 and 250 tiers', async () => {
-		await t.admin('POST', '/hubspot/tokens', { token: 'pat-pro', limits: { tier: 'professional' } });
-		await t.admin('POST', '/hubspot/tokens', { token: 'pat-pack', limits: { tier: 'capacity-pack' } });
-		expect((await listCompanies(hubspotApi(t.sb, 'pat-pro'))).headers.get('x-hubspot-ratelimit-max')).toBe('190');
-		expect((await listCompanies(hubspotApi(t.sb, 'pat-pro'))).headers.get('x-hubspot-ratelimit-daily')).toBe('625000');
-		expect((await listCompanies(hubspotApi(t.sb, 'pat-pack'))).headers.get('x-hubspot-ratelimit-max')).toBe('250');
+		await t.admin('POST', '/hubspot/tokens', {
+			token: 'pat-pro',
+			limits: { tier: 'professional' },
+		});
+		await t.admin('POST', '/hubspot/tokens', {
+			token: 'pat-pack',
+			limits: { tier: 'capacity-pack' },
+		});
+		expect(
+			(await listCompanies(hubspotApi(t.sb, 'pat-pro'))).headers.get('x-hubspot-ratelimit-max'),
+		).toBe('190');
+		expect(
+			(await listCompanies(hubspotApi(t.sb, 'pat-pro'))).headers.get('x-hubspot-ratelimit-daily'),
+		).toBe('625000');
+		expect(
+			(await listCompanies(hubspotApi(t.sb, 'pat-pack'))).headers.get('x-hubspot-ratelimit-max'),
+		).toBe('250');
 		expect((await listCompanies()).headers.get('x-hubspot-ratelimit-remaining')).toBe('99');
 		const set = await t.admin('PUT', '/hubspot/limits', { tenSecondly: 3 });
 		expect(set.body.tenSecondly).toBe(3);

@@ -40,7 +40,10 @@ describe('HubSpot objects', () => {
 			lastmodifieddate: '2025-03-01T12:00:00.000Z',
 			lastname: null,
 		});
-		const some = await t.hs('GET', `/crm/v3/objects/contacts/${created.id}?properties=firstname,jobtitle,nosuchprop`);
+		const some = await t.hs(
+			'GET',
+			`/crm/v3/objects/contacts/${created.id}?properties=firstname,jobtitle,nosuchprop`,
+		);
 		expect(some.body.properties).toEqual({
 			firstname: 'Jane',
 			jobtitle: null,
@@ -51,7 +54,9 @@ describe('HubSpot objects', () => {
 	});
 
 	it('keeps property history, newest first, for propertiesWithHistory', async () => {
-		const { body: created } = await t.hs('POST', '/crm/v3/objects/companies', { properties: { name: 'Acme' } });
+		const { body: created } = await t.hs('POST', '/crm/v3/objects/companies', {
+			properties: { name: 'Acme' },
+		});
 		t.sb.tick(1000);
 		const updated = await t.hs('PATCH', `/crm/v3/objects/companies/${created.id}`, {
 			properties: { name: 'Acme Inc' },
@@ -59,7 +64,10 @@ describe('HubSpot objects', () => {
 		expect(updated.status).toBe(200);
 		expect(updated.body.properties.name).toBe('Acme Inc');
 		expect(updated.body.updatedAt).toBe('2025-03-01T12:00:01.000Z');
-		const res = await t.hs('GET', `/crm/v3/objects/companies/${created.id}?propertiesWithHistory=name`);
+		const res = await t.hs(
+			'GET',
+			`/crm/v3/objects/companies/${created.id}?propertiesWithHistory=name`,
+		);
 		expect(res.body.propertiesWithHistory.name).toEqual([
 			{
 				value: 'Acme Inc',
@@ -67,13 +75,23 @@ describe('HubSpot objects', () => {
 				sourceType: 'INTEGRATION',
 				sourceId: expect.any(String),
 			},
-			{ value: 'Acme', timestamp: '2025-03-01T12:00:00.000Z', sourceType: 'INTEGRATION', sourceId: expect.any(String) },
+			{
+				value: 'Acme',
+				timestamp: '2025-03-01T12:00:00.000Z',
+				sourceType: 'INTEGRATION',
+				sourceId: expect.any(String),
+			},
 		]);
 	});
 
 	it('reads and updates by a unique idProperty and refuses a non-unique one', async () => {
-		await t.hs('POST', '/crm/v3/objects/contacts', { properties: { email: 'a@b.co', firstname: 'A' } });
-		const byEmail = await t.hs('GET', '/crm/v3/objects/contacts/A@B.co?idProperty=email&properties=firstname');
+		await t.hs('POST', '/crm/v3/objects/contacts', {
+			properties: { email: 'a@b.co', firstname: 'A' },
+		});
+		const byEmail = await t.hs(
+			'GET',
+			'/crm/v3/objects/contacts/A@B.co?idProperty=email&properties=firstname',
+		);
 		expect(byEmail.status).toBe(200);
 		expect(byEmail.body.properties.firstname).toBe('A');
 		const patched = await t.hs('PATCH', '/crm/v3/objects/contacts/a@b.co?idProperty=email', {
@@ -107,7 +125,8 @@ describe('HubSpot objects', () => {
 	});
 
 	it('lists with limit and after paging until no paging.next', async () => {
-		for (let i = 0; i < 5; i++) await t.hs('POST', '/crm/v3/objects/companies', { properties: { name: `C${i}` } });
+		for (let i = 0; i < 5; i++)
+			await t.hs('POST', '/crm/v3/objects/companies', { properties: { name: `C${i}` } });
 		const seen: string[] = [];
 		let after: string | undefined;
 		let pages = 0;
@@ -117,7 +136,9 @@ describe('HubSpot objects', () => {
 				`/crm/v3/objects/companies?limit=2&properties=name${after ? `&after=${after}` : ''}`,
 			);
 			expect(res.status).toBe(200);
-			seen.push(...res.body.results.map((r: { properties: { name: string } }) => r.properties.name));
+			seen.push(
+				...res.body.results.map((r: { properties: { name: string } }) => r.properties.name),
+			);
 			after = res.body.paging?.next.after;
 			pages++;
 		} while (after);
@@ -127,7 +148,13 @@ describe('HubSpot objects', () => {
 
 	it('answers bad property values with one VALIDATION_ERROR listing each', async () => {
 		const res = await t.hs('POST', '/crm/v3/objects/companies', {
-			properties: { name: 'X', nosuch: 'y', numberofemployees: 'many', lifecyclestage: 'bogus', hs_object_id: '5' },
+			properties: {
+				name: 'X',
+				nosuch: 'y',
+				numberofemployees: 'many',
+				lifecyclestage: 'bogus',
+				hs_object_id: '5',
+			},
 		});
 		expect(res.status).toBe(400);
 		expect(res.body.category).toBe('VALIDATION_ERROR');
@@ -143,8 +170,12 @@ describe('HubSpot objects', () => {
 	});
 
 	it('keeps contacts unique by email: 409 CONFLICT naming the existing id', async () => {
-		const { body: first } = await t.hs('POST', '/crm/v3/objects/contacts', { properties: { email: 'dup@x.io' } });
-		const res = await t.hs('POST', '/crm/v3/objects/contacts', { properties: { email: 'DUP@x.io' } });
+		const { body: first } = await t.hs('POST', '/crm/v3/objects/contacts', {
+			properties: { email: 'dup@x.io' },
+		});
+		const res = await t.hs('POST', '/crm/v3/objects/contacts', {
+			properties: { email: 'DUP@x.io' },
+		});
 		expect(res.status).toBe(409);
 		expect(res.body).toMatchObject({
 			status: 'error',
@@ -170,7 +201,9 @@ describe('HubSpot objects', () => {
 		const { body: b } = await t.hs('POST', '/crm/v3/objects/companies', {
 			properties: { normalized_domain: 'other.com' },
 		});
-		const clash = await t.hs('POST', '/crm/v3/objects/companies', { properties: { normalized_domain: 'acme.com' } });
+		const clash = await t.hs('POST', '/crm/v3/objects/companies', {
+			properties: { normalized_domain: 'acme.com' },
+		});
 		expect(clash.status).toBe(409);
 		expect(clash.body.message).toContain(`Existing ID: ${a.id}`);
 		const clashOnUpdate = await t.hs('PATCH', `/crm/v3/objects/companies/${b.id}`, {
@@ -227,9 +260,14 @@ describe('HubSpot objects', () => {
 		expect(typeId).toMatch(/^2-\d+$/);
 		const noKey = await t.hs('POST', `/crm/v3/objects/${typeId}`, { properties: { score: 3 } });
 		expect(noKey.status).toBe(400);
-		const ok = await t.hs('POST', `/crm/v3/objects/${typeId}`, { properties: { signal_key: 'k1', score: 3 } });
+		const ok = await t.hs('POST', `/crm/v3/objects/${typeId}`, {
+			properties: { signal_key: 'k1', score: 3 },
+		});
 		expect(ok.status).toBe(201);
-		const byKey = await t.hs('GET', `/crm/v3/objects/${typeId}/k1?idProperty=signal_key&properties=score`);
+		const byKey = await t.hs(
+			'GET',
+			`/crm/v3/objects/${typeId}/k1?idProperty=signal_key&properties=score`,
+		);
 		expect(byKey.body.properties.score).toBe('3');
 	});
 });

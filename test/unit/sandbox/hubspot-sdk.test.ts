@@ -8,7 +8,11 @@ let client: Client;
 
 beforeAll(() => {
 	// The SDK waits 10 s and retries on 429: no retries, and limits high enough for this suite.
-	client = new Client({ accessToken: 'pat-sandbox', basePath: t.sb.hubspotUrl, numberOfApiCallRetries: 0 });
+	client = new Client({
+		accessToken: 'pat-sandbox',
+		basePath: t.sb.hubspotUrl,
+		numberOfApiCallRetries: 0,
+	});
 });
 beforeEach(() => {
 	t.sb.state.hubspot.rateLimits.defaults = {
@@ -30,7 +34,9 @@ describe('@hubspot/api-client against the sandbox', () => {
 		expect(read.properties.name).toBe('Acme');
 		expect(read.propertiesWithHistory?.name[0].value).toBe('Acme');
 		expect(read.propertiesWithHistory?.name[0].timestamp).toBeInstanceOf(Date);
-		const updated = await client.crm.companies.basicApi.update(created.id, { properties: { name: 'Acme Inc' } });
+		const updated = await client.crm.companies.basicApi.update(created.id, {
+			properties: { name: 'Acme Inc' },
+		});
 		expect(updated.properties.name).toBe('Acme Inc');
 		await client.crm.companies.basicApi.create({ properties: { name: 'Beta' }, associations: [] });
 		const page = await client.crm.companies.basicApi.getPage(1, undefined, ['name']);
@@ -39,7 +45,9 @@ describe('@hubspot/api-client against the sandbox', () => {
 		const all = await client.crm.companies.getAll(1, undefined, ['name']);
 		expect(all.map((c) => c.properties.name)).toEqual(['Acme Inc', 'Beta']);
 		await client.crm.companies.basicApi.archive(created.id);
-		await expect(client.crm.companies.basicApi.getById(created.id)).rejects.toMatchObject({ code: 404 });
+		await expect(client.crm.companies.basicApi.getById(created.id)).rejects.toMatchObject({
+			code: 404,
+		});
 	});
 
 	it('searches with paging and total', async () => {
@@ -50,7 +58,9 @@ describe('@hubspot/api-client against the sandbox', () => {
 			})),
 		});
 		const request = {
-			filterGroups: [{ filters: [{ propertyName: 'firstname', operator: 'EQ' as never, value: 'P' }] }],
+			filterGroups: [
+				{ filters: [{ propertyName: 'firstname', operator: 'EQ' as never, value: 'P' }] },
+			],
 			sorts: ['email'],
 			properties: ['email'],
 			limit: 2,
@@ -59,7 +69,10 @@ describe('@hubspot/api-client against the sandbox', () => {
 		const first = await client.crm.contacts.searchApi.doSearch(request);
 		expect(first.total).toBe(5);
 		expect(first.results.map((r) => r.properties.email)).toEqual(['p0@x.io', 'p1@x.io']);
-		const second = await client.crm.contacts.searchApi.doSearch({ ...request, after: first.paging!.next!.after });
+		const second = await client.crm.contacts.searchApi.doSearch({
+			...request,
+			after: first.paging!.next!.after,
+		});
 		expect(second.results.map((r) => r.properties.email)).toEqual(['p2@x.io', 'p3@x.io']);
 	});
 
@@ -99,7 +112,10 @@ describe('@hubspot/api-client against the sandbox', () => {
 	});
 
 	it('surfaces HubSpot errors as ApiException with the parsed body', async () => {
-		await client.crm.contacts.basicApi.create({ properties: { email: 'dup@x.io' }, associations: [] });
+		await client.crm.contacts.basicApi.create({
+			properties: { email: 'dup@x.io' },
+			associations: [],
+		});
 		await expect(
 			client.crm.contacts.basicApi.create({ properties: { email: 'dup@x.io' }, associations: [] }),
 		).rejects.toMatchObject({
@@ -140,12 +156,18 @@ describe('@hubspot/api-client against the sandbox', () => {
 	});
 
 	it('associates with the v4 API: default, labelled, list, batch and archive', async () => {
-		const company = await client.crm.companies.basicApi.create({ properties: { name: 'Acme' }, associations: [] });
+		const company = await client.crm.companies.basicApi.create({
+			properties: { name: 'Acme' },
+			associations: [],
+		});
 		const contact = await client.crm.contacts.basicApi.create({
 			properties: { email: 'c@acme.com' },
 			associations: [],
 		});
-		const other = await client.crm.contacts.basicApi.create({ properties: { email: 'd@acme.com' }, associations: [] });
+		const other = await client.crm.contacts.basicApi.create({
+			properties: { email: 'd@acme.com' },
+			associations: [],
+		});
 		const def = await client.crm.associations.v4.basicApi.createDefault(
 			'contacts',
 			contact.id,
@@ -153,11 +175,19 @@ describe('@hubspot/api-client against the sandbox', () => {
 			company.id,
 		);
 		expect(def.results[0].associationSpec.associationTypeId).toBe(279);
-		const labelled = await client.crm.associations.v4.basicApi.create('contacts', contact.id, 'companies', company.id, [
-			{ associationCategory: 'HUBSPOT_DEFINED' as never, associationTypeId: 1 },
-		]);
+		const labelled = await client.crm.associations.v4.basicApi.create(
+			'contacts',
+			contact.id,
+			'companies',
+			company.id,
+			[{ associationCategory: 'HUBSPOT_DEFINED' as never, associationTypeId: 1 }],
+		);
 		expect(labelled.labels).toEqual(['Primary']);
-		const page = await client.crm.associations.v4.basicApi.getPage('companies', company.id, 'contacts');
+		const page = await client.crm.associations.v4.basicApi.getPage(
+			'companies',
+			company.id,
+			'contacts',
+		);
 		expect(page.results[0].associationTypes.map((t) => t.typeId)).toEqual([2, 280]);
 		const batch = await client.crm.associations.v4.batchApi.create('contacts', 'companies', {
 			inputs: [
@@ -169,7 +199,9 @@ describe('@hubspot/api-client against the sandbox', () => {
 			],
 		});
 		expect(batch.results).toHaveLength(1);
-		const defaults = await client.crm.associations.v4.batchApi.createDefault('deals', 'companies', { inputs: [] });
+		const defaults = await client.crm.associations.v4.batchApi.createDefault('deals', 'companies', {
+			inputs: [],
+		});
 		expect(defaults.status).toBe('COMPLETE');
 		const read = await client.crm.associations.v4.batchApi.getPage('companies', 'contacts', {
 			inputs: [{ id: company.id }],
@@ -179,8 +211,17 @@ describe('@hubspot/api-client against the sandbox', () => {
 		await client.crm.associations.v4.batchApi.archive('companies', 'contacts', {
 			inputs: [{ _from: { id: company.id }, to: [{ id: other.id }] }],
 		});
-		await client.crm.associations.v4.basicApi.archive('contacts', contact.id, 'companies', company.id);
-		const empty = await client.crm.associations.v4.basicApi.getPage('companies', company.id, 'contacts');
+		await client.crm.associations.v4.basicApi.archive(
+			'contacts',
+			contact.id,
+			'companies',
+			company.id,
+		);
+		const empty = await client.crm.associations.v4.basicApi.getPage(
+			'companies',
+			company.id,
+			'contacts',
+		);
 		expect(empty.results).toEqual([]);
 	});
 

@@ -8,7 +8,12 @@ beforeEach(async () => {
 });
 
 const post = (body: unknown, token = 'xoxb-sandbox') =>
-	call(`${t.sb.slackUrl}/api/chat.postMessage`, 'POST', body, token ? { authorization: `Bearer ${token}` } : {});
+	call(
+		`${t.sb.slackUrl}/api/chat.postMessage`,
+		'POST',
+		body,
+		token ? { authorization: `Bearer ${token}` } : {},
+	);
 const messages = async (channel?: string) =>
 	(await t.admin('GET', `/slack/messages${channel ? `?channel=${channel}` : ''}`)).body.results;
 
@@ -19,32 +24,56 @@ describe('Slack incoming webhooks', () => {
 		expect(res.status).toBe(200);
 		expect(res.text).toBe('ok');
 		expect(await messages('revops-alerts')).toEqual([
-			expect.objectContaining({ channelName: 'revops-alerts', text: 'New lead', blocks, via: 'incoming-webhook' }),
+			expect.objectContaining({
+				channelName: 'revops-alerts',
+				text: 'New lead',
+				blocks,
+				via: 'incoming-webhook',
+			}),
 		]);
 	});
 
 	it('answer Slack’s plain-text errors', async () => {
-		expect(await call(hook, 'POST', '{not json')).toMatchObject({ status: 400, text: 'invalid_payload' });
-		expect(await call(hook, 'POST', { username: 'x' })).toMatchObject({ status: 400, text: 'no_text' });
+		expect(await call(hook, 'POST', '{not json')).toMatchObject({
+			status: 400,
+			text: 'invalid_payload',
+		});
+		expect(await call(hook, 'POST', { username: 'x' })).toMatchObject({
+			status: 400,
+			text: 'no_text',
+		});
 		expect(await call(hook, 'POST', { blocks: [{ text: 'no type' }] })).toMatchObject({
 			status: 400,
 			text: 'invalid_blocks',
 		});
-		expect(await call(`${t.sb.slackUrl}/services/T1/B1/nope`, 'POST', { text: 'x' })).toMatchObject({
-			status: 404,
-			text: 'no_service',
-		});
+		expect(await call(`${t.sb.slackUrl}/services/T1/B1/nope`, 'POST', { text: 'x' })).toMatchObject(
+			{
+				status: 404,
+				text: 'no_service',
+			},
+		);
 		await t.admin('POST', '/slack/channels', { name: 'revops-alerts', archived: true });
-		expect(await call(hook, 'POST', { text: 'x' })).toMatchObject({ status: 410, text: 'channel_is_archived' });
+		expect(await call(hook, 'POST', { text: 'x' })).toMatchObject({
+			status: 410,
+			text: 'channel_is_archived',
+		});
 		await t.admin('DELETE', '/slack/channels/revops-alerts');
-		expect(await call(hook, 'POST', { text: 'x' })).toMatchObject({ status: 404, text: 'channel_not_found' });
+		expect(await call(hook, 'POST', { text: 'x' })).toMatchObject({
+			status: 404,
+			text: 'channel_not_found',
+		});
 		expect(await messages()).toEqual([]);
 	});
 
 	it('accept the form-encoded payload= variant', async () => {
-		const res = await call(hook, 'POST', `payload=${encodeURIComponent(JSON.stringify({ text: 'form' }))}`, {
-			'content-type': 'application/x-www-form-urlencoded',
-		});
+		const res = await call(
+			hook,
+			'POST',
+			`payload=${encodeURIComponent(JSON.stringify({ text: 'form' }))}`,
+			{
+				'content-type': 'application/x-www-form-urlencoded',
+			},
+		);
 		expect(res.text).toBe('ok');
 		expect((await messages())[0].text).toBe('form');
 	});
@@ -58,7 +87,10 @@ describe('Slack incoming webhooks', () => {
 		expect((await post({ channel: 'general', text: 'other' })).body.ok).toBe(true);
 		t.sb.tick(1000);
 		expect((await call(hook, 'POST', { text: '3' })).status).toBe(200);
-		expect((await messages('revops-alerts')).map((m: { text: string }) => m.text)).toEqual(['1', '3']);
+		expect((await messages('revops-alerts')).map((m: { text: string }) => m.text)).toEqual([
+			'1',
+			'3',
+		]);
 	});
 });
 
@@ -94,10 +126,16 @@ describe('Slack chat.postMessage', () => {
 		];
 		for (const [body, token, error] of cases) {
 			const res = await post(body, token);
-			expect({ status: res.status, body: res.body }).toEqual({ status: 200, body: { ok: false, error } });
+			expect({ status: res.status, body: res.body }).toEqual({
+				status: 200,
+				body: { ok: false, error },
+			});
 		}
 		await t.admin('POST', '/slack/channels', { name: 'general', archived: true });
-		expect((await post({ channel: 'general', text: 'x' })).body).toEqual({ ok: false, error: 'is_archived' });
+		expect((await post({ channel: 'general', text: 'x' })).body).toEqual({
+			ok: false,
+			error: 'is_archived',
+		});
 	});
 
 	it('answers 429 {ok:false, error:"ratelimited"} with Retry-After past 1 message/s per channel', async () => {

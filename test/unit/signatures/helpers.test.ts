@@ -22,7 +22,11 @@ describe('constant-time compare', () => {
 describe('strict decoding', () => {
 	it('accepts canonical base64 and hex only', () => {
 		expect(decode('aGk=', 'base64', 'h')).toEqual(Buffer.from('hi'));
-		expect(decode('aGk', 'base64', 'h')).toEqual({ ok: false, status: 400, reason: 'bad base64 in h' });
+		expect(decode('aGk', 'base64', 'h')).toEqual({
+			ok: false,
+			status: 400,
+			reason: 'bad base64 in h',
+		});
 		expect(decode('', 'base64', 'h')).toMatchObject({ ok: false });
 		expect(decode('a-_b', 'base64', 'h')).toMatchObject({ ok: false });
 		expect(decode('0aFF', 'hex', 'h')).toEqual(Buffer.from([0x0a, 0xff]));
@@ -37,7 +41,15 @@ describe('strict decoding', () => {
 });
 
 describe('headers', () => {
-	const headers = { 'X-One': 'a', two: ['b'], three: ['c', 'd'], Four: 'e', four: 'f', five: undefined, six: ' g ' };
+	const headers = {
+		'X-One': 'a',
+		two: ['b'],
+		three: ['c', 'd'],
+		Four: 'e',
+		four: 'f',
+		five: undefined,
+		six: ' g ',
+	};
 	it('reads by case-insensitive name, trimmed', () => {
 		expect(readHeader(headers, 'x-one')).toBe('a');
 		expect(readHeader(headers, 'TWO')).toBe('b');
@@ -45,10 +57,26 @@ describe('headers', () => {
 	});
 	it('reports missing and duplicated', () => {
 		expect(readOptionalHeader(headers, 'five')).toBeUndefined();
-		expect(readHeader(headers, 'five')).toEqual({ ok: false, status: 400, reason: 'missing header five' });
-		expect(readHeader(headers, 'Five', 401)).toEqual({ ok: false, status: 401, reason: 'missing header five' });
-		expect(readHeader(headers, 'three')).toEqual({ ok: false, status: 400, reason: 'duplicated header three' });
-		expect(readHeader(headers, 'four')).toEqual({ ok: false, status: 400, reason: 'duplicated header four' });
+		expect(readHeader(headers, 'five')).toEqual({
+			ok: false,
+			status: 400,
+			reason: 'missing header five',
+		});
+		expect(readHeader(headers, 'Five', 401)).toEqual({
+			ok: false,
+			status: 401,
+			reason: 'missing header five',
+		});
+		expect(readHeader(headers, 'three')).toEqual({
+			ok: false,
+			status: 400,
+			reason: 'duplicated header three',
+		});
+		expect(readHeader(headers, 'four')).toEqual({
+			ok: false,
+			status: 400,
+			reason: 'duplicated header four',
+		});
 	});
 });
 
@@ -56,28 +84,42 @@ describe('timestamps', () => {
 	it('parses seconds and milliseconds into seconds', () => {
 		expect(parseTimestamp('1614265330', 's', 'h')).toBe(1614265330);
 		expect(parseTimestamp('15000000', 'ms', 'h')).toBe(15000);
-		expect(parseTimestamp('1e9', 's', 'H')).toEqual({ ok: false, status: 400, reason: 'bad timestamp in h' });
+		expect(parseTimestamp('1e9', 's', 'H')).toEqual({
+			ok: false,
+			status: 400,
+			reason: 'bad timestamp in h',
+		});
 		expect(parseTimestamp(' 1', 's', 'h')).toMatchObject({ ok: false });
 	});
 	it('checks the tolerance both ways, inclusive', () => {
 		expect(checkTolerance(1000, 1300_000, 300)).toBeUndefined();
 		expect(checkTolerance(1000, 700_000, 300)).toBeUndefined();
-		expect(checkTolerance(1000, 1300_001, 300)).toEqual({ ok: false, status: 401, reason: 'timestamp outside tolerance (300 s)' });
+		expect(checkTolerance(1000, 1300_001, 300)).toEqual({
+			ok: false,
+			status: 401,
+			reason: 'timestamp outside tolerance (300 s)',
+		});
 		expect(checkTolerance(1000, 699_999, 300)).toMatchObject({ ok: false });
 	});
 });
 
 describe('HubSpot v3 URI', () => {
 	it('decodes the escapes HubSpot documents and keeps every other escape', () => {
-		expect(hubspotV3Uri('https://x.test/a%3Ab%2Fc%3Fd%40e%21f%24g%27h%28i%29j%2Ak%2Cl%3Bm')).toBe("https://x.test/a:b/c?d@e!f$g'h(i)j*k,l;m");
-		expect(hubspotV3Uri('https://x.test/p?q=a%20b%26c%3d%2b')).toBe('https://x.test/p?q=a%20b%26c%3d%2b');
+		expect(hubspotV3Uri('https://x.test/a%3Ab%2Fc%3Fd%40e%21f%24g%27h%28i%29j%2Ak%2Cl%3Bm')).toBe(
+			"https://x.test/a:b/c?d@e!f$g'h(i)j*k,l;m",
+		);
+		expect(hubspotV3Uri('https://x.test/p?q=a%20b%26c%3d%2b')).toBe(
+			'https://x.test/p?q=a%20b%26c%3d%2b',
+		);
 		expect(hubspotV3Uri('https://x.test/p?q=%3a%2f')).toBe('https://x.test/p?q=:/');
 	});
 });
 
 describe('Twilio payload', () => {
 	it('appends sorted names with their values, repeated names once per distinct value', () => {
-		expect(twilioPayload('https://x.test/a', { b: '2', a: '1', B: '3' })).toBe('https://x.test/aB3a1b2');
+		expect(twilioPayload('https://x.test/a', { b: '2', a: '1', B: '3' })).toBe(
+			'https://x.test/aB3a1b2',
+		);
 		expect(twilioPayload('u', { m: ['z', 'y', 'z'] })).toBe('umymz');
 	});
 });

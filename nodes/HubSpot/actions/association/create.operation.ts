@@ -8,10 +8,18 @@ export async function create(run: Run): Promise<void> {
 	for (const rows of groupPairs(readPairs(run))) {
 		const { fromType, toType, label } = rows[0].value;
 		if (run.options.dryRun) {
-			for (const { index, value } of rows) run.out.succeed(index, pairJson('wouldAssociate', value));
+			for (const { index, value } of rows)
+				run.out.succeed(index, pairJson('wouldAssociate', value));
 			continue;
 		}
-		const outcome = await associate(run.client, fromType, toType, rows.map((row) => row.value), label, run.options.batchSize);
+		const outcome = await associate(
+			run.client,
+			fromType,
+			toType,
+			rows.map((row) => row.value),
+			label,
+			run.options.batchSize,
+		);
 		for (const { index, value } of rows) {
 			const failure = outcome.failures.get(pairKey(value.fromId, value.toId));
 			if (failure) run.out.fail(index, failure);

@@ -11,12 +11,16 @@ export async function list(run: Run): Promise<void> {
 		let after: string | undefined;
 		try {
 			do {
-				const { body } = await run.client.request<{ results?: IDataObject[]; paging?: { next?: { after?: string } } }>({
+				const { body } = await run.client.request<{
+					results?: IDataObject[];
+					paging?: { next?: { after?: string } };
+				}>({
 					method: 'GET',
 					path: `/crm/v4/objects/${encodeURIComponent(fromType)}/${encodeURIComponent(fromId)}/associations/${encodeURIComponent(toType)}`,
 					qs: { limit: 500, ...(after ? { after } : {}) },
 				});
-				for (const association of body.results ?? []) run.out.succeed(index, { fromId, fromType, toType, ...association });
+				for (const association of body.results ?? [])
+					run.out.succeed(index, { fromId, fromType, toType, ...association });
 				after = body.paging?.next?.after;
 			} while (after);
 		} catch (error) {

@@ -20,7 +20,8 @@ const recordId = (value: unknown, what: string) => {
 
 export function readPairs(run: Run) {
 	return readPerItem(run, (index): ItemPair => {
-		const p = (name: string, fallback: unknown = '') => run.fn.getNodeParameter(name, index, fallback);
+		const p = (name: string, fallback: unknown = '') =>
+			run.fn.getNodeParameter(name, index, fallback);
 		const labelled = p('associationKind', 'default') === 'labelled';
 		return {
 			fromType: String(p('fromObjectType')),

@@ -13,11 +13,19 @@ export async function remove(run: Run): Promise<void> {
 					await run.client.request({
 						method: 'POST',
 						path: `/crm/v4/associations/${encodeURIComponent(fromType)}/${encodeURIComponent(toType)}/batch/archive`,
-						body: { inputs: rows.map(({ value }) => ({ from: { id: value.fromId }, to: [{ id: value.toId }] })) },
+						body: {
+							inputs: rows.map(({ value }) => ({
+								from: { id: value.fromId },
+								to: [{ id: value.toId }],
+							})),
+						},
 					});
 				} catch (error) {
 					const failure = toFailure(error);
-					run.out.failAll(rows.map((row) => row.index), failure);
+					run.out.failAll(
+						rows.map((row) => row.index),
+						failure,
+					);
 					continue;
 				}
 			}

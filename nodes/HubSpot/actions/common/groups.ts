@@ -23,7 +23,10 @@ export interface WriteGroup {
 }
 
 /** `keyOf` reads an item's record key from its parameters (domain, email, id…); see itemParameter. */
-export async function collectGroups(run: Run, keyOf: (index: number) => KeyOutcome): Promise<WriteGroup[]> {
+export async function collectGroups(
+	run: Run,
+	keyOf: (index: number) => KeyOutcome,
+): Promise<WriteGroup[]> {
 	const readProperties = await propertyReader(run);
 	const rowTimestamp = rowTimestampReader(run);
 	const desired: Array<Record<string, unknown>> = [];
@@ -38,7 +41,8 @@ export async function collectGroups(run: Run, keyOf: (index: number) => KeyOutco
 		}
 	});
 	const { groups, rejected } = groupRowsByKey(outcomes);
-	for (const { index, reason, code } of rejected) run.out.fail(index, { message: reason, category: code });
+	for (const { index, reason, code } of rejected)
+		run.out.fail(index, { message: reason, category: code });
 	return [...groups].map(([key, rows]) => {
 		const times = rows.map((row) => stamps[row]).filter((t): t is number => t !== undefined);
 		return {
@@ -59,7 +63,11 @@ export function needsExisting(run: Run): boolean {
 	return run.options.dryRun || updatePolicy(run) !== 'overwrite';
 }
 
-export function planGroup(run: Run, group: WriteGroup, existing: ExistingValues | undefined): WritePlan {
+export function planGroup(
+	run: Run,
+	group: WriteGroup,
+	existing: ExistingValues | undefined,
+): WritePlan {
 	return planWrite(group.desired, existing, {
 		policy: updatePolicy(run),
 		sendEmpty: run.options.sendEmpty,

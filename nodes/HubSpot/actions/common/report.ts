@@ -21,6 +21,7 @@ export function reportWrite(
 		properties: record.properties ?? plan?.properties ?? {},
 	};
 	if (plan && Object.keys(plan.skipped).length) json.skipped = plan.skipped;
-	if (action === 'wouldCreate' || action === 'wouldUpdate') json.wouldWrite = plan?.properties ?? {};
+	if (action === 'wouldCreate' || action === 'wouldUpdate')
+		json.wouldWrite = plan?.properties ?? {};
 	for (const row of group.rows) run.out.succeed(row, json);
 }

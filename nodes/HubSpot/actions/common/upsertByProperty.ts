@@ -20,12 +20,18 @@ export interface UpsertOptions {
 }
 
 /** Returns record id per group key, for the groups written (or found unchanged). */
-export async function upsertByProperty(run: Run, groups: WriteGroup[], options: UpsertOptions): Promise<Map<string, string>> {
+export async function upsertByProperty(
+	run: Run,
+	groups: WriteGroup[],
+	options: UpsertOptions,
+): Promise<Map<string, string>> {
 	const ids = new Map<string, string>();
 	const path = `/crm/v3/objects/${encodeURIComponent(run.objectType)}/batch/${options.endpoint}`;
 	const keyOf = (result: IDataObject) =>
 		options.idProperty
-			? String((result.properties as IDataObject | undefined)?.[options.idProperty] ?? '').toLowerCase()
+			? String(
+					(result.properties as IDataObject | undefined)?.[options.idProperty] ?? '',
+				).toLowerCase()
 			: String(result.id);
 	for (const batch of chunk(groups, run.options.batchSize)) {
 		let existing: Map<string, ExistingRecord> | undefined;
@@ -35,18 +41,37 @@ export async function upsertByProperty(run: Run, groups: WriteGroup[], options: 
 			failGroups(run, batch, error);
 			continue;
 		}
-		const toWrite: Array<{ group: WriteGroup; properties: Record<string, string>; plan: WritePlan }> = [];
+		const toWrite: Array<{
+			group: WriteGroup;
+			properties: Record<string, string>;
+			plan: WritePlan;
+		}> = [];
 		for (const group of batch) {
 			const found = existing?.get(group.key.toLowerCase());
 			const plan = planGroup(run, group, found);
 			const properties = { ...(found ? {} : options.fixed?.(group)), ...plan.properties };
 			if (!found && existing && options.endpoint === 'update') {
-				run.out.failAll(group.rows, { message: `No ${run.objectType} record ${group.key}`, category: 'OBJECT_NOT_FOUND' });
+				run.out.failAll(group.rows, {
+					message: `No ${run.objectType} record ${group.key}`,
+					category: 'OBJECT_NOT_FOUND',
+				});
 			} else if (found && !Object.keys(properties).length) {
 				ids.set(group.key, found.id);
-				reportWrite(run, group, 'unchanged', { id: found.id, properties: found.properties as IDataObject }, plan);
+				reportWrite(
+					run,
+					group,
+					'unchanged',
+					{ id: found.id, properties: found.properties as IDataObject },
+					plan,
+				);
 			} else if (run.options.dryRun) {
-				reportWrite(run, group, found ? 'wouldUpdate' : 'wouldCreate', { id: found?.id }, { ...plan, properties });
+				reportWrite(
+					run,
+					group,
+					found ? 'wouldUpdate' : 'wouldCreate',
+					{ id: found?.id },
+					{ ...plan, properties },
+				);
 			} else {
 				toWrite.push({ group, properties, plan });
 			}
@@ -55,7 +80,11 @@ export async function upsertByProperty(run: Run, groups: WriteGroup[], options: 
 			path,
 			inputs: toWrite.map(({ group, properties }) => ({
 				trace: group.key,
-				input: { id: group.key, ...(options.idProperty ? { idProperty: options.idProperty } : {}), properties },
+				input: {
+					id: group.key,
+					...(options.idProperty ? { idProperty: options.idProperty } : {}),
+					properties,
+				},
 			})),
 			traceOf: keyOf,
 		});
@@ -67,13 +96,23 @@ export async function upsertByProperty(run: Run, groups: WriteGroup[], options: 
 			}
 			ids.set(group.key, String(result.id));
 			const action = result.new === true ? 'created' : 'updated';
-			reportWrite(run, group, action, { id: String(result.id), properties: result.properties as IDataObject }, plan);
+			reportWrite(
+				run,
+				group,
+				action,
+				{ id: String(result.id), properties: result.properties as IDataObject },
+				plan,
+			);
 		}
 	}
 	return ids;
 }
 
-async function readBatch(run: Run, batch: WriteGroup[], idProperty: string | undefined): Promise<Map<string, ExistingRecord>> {
+async function readBatch(
+	run: Run,
+	batch: WriteGroup[],
+	idProperty: string | undefined,
+): Promise<Map<string, ExistingRecord>> {
 	const names = new Set<string>();
 	for (const group of batch) for (const name of Object.keys(group.desired)) names.add(name);
 	return await readExisting(run.client, {

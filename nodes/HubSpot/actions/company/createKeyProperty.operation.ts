@@ -9,7 +9,8 @@ export async function createKeyProperty(run: Run): Promise<void> {
 	await createProperty(run, 0, {
 		name,
 		label: 'Domain Key (Normalized)',
-		description: 'Registrable domain, normalized by n8n-nodes-revops; unique, so concurrent upserts cannot duplicate a company',
+		description:
+			'Registrable domain, normalized by n8n-nodes-revops; unique, so concurrent upserts cannot duplicate a company',
 		type: 'string',
 		fieldType: 'text',
 		groupName: 'companyinformation',

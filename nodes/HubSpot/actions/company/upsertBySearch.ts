@@ -24,7 +24,15 @@ function oldest(records: IDataObject[]): IDataObject {
 
 async function findCompanies(run: Run, batch: WriteGroup[]): Promise<Map<string, ExistingRecord>> {
 	const names = [...new Set(batch.flatMap((group) => Object.keys(group.desired)))];
-	const found = await findByValues(run.client, run.objectType, 'domain', batch.map((g) => g.key), names, keyOf, filterGroups(run));
+	const found = await findByValues(
+		run.client,
+		run.objectType,
+		'domain',
+		batch.map((g) => g.key),
+		names,
+		keyOf,
+		filterGroups(run),
+	);
 	const existing = new Map([...found].map(([key, records]) => [key, toExisting(oldest(records))]));
 	if (updatePolicy(run) !== 'lastWriteWins' || !existing.size) return existing;
 	// Search does not return property history; read it for the found companies.
@@ -41,7 +49,13 @@ async function findCompanies(run: Run, batch: WriteGroup[]): Promise<Map<string,
 
 /** Companies looked up per search call: IN filters of 100 domains, up to 5 OR-ed groups. */
 function filterGroups(run: Run): number {
-	return Math.min(5, Math.max(1, Number(run.rawOptions.searchFilterGroups ?? DEFAULT_FILTER_GROUPS) || DEFAULT_FILTER_GROUPS));
+	return Math.min(
+		5,
+		Math.max(
+			1,
+			Number(run.rawOptions.searchFilterGroups ?? DEFAULT_FILTER_GROUPS) || DEFAULT_FILTER_GROUPS,
+		),
+	);
 }
 
 export async function upsertCompaniesBySearch(run: Run, groups: WriteGroup[]): Promise<void> {
@@ -54,14 +68,25 @@ export async function upsertCompaniesBySearch(run: Run, groups: WriteGroup[]): P
 			failGroups(run, lookup, error);
 			continue;
 		}
-		for (const batch of chunk(lookup, run.options.batchSize)) await writeBatch(run, batch, existing);
+		for (const batch of chunk(lookup, run.options.batchSize))
+			await writeBatch(run, batch, existing);
 	}
 }
 
-async function writeBatch(run: Run, batch: WriteGroup[], existing: Map<string, ExistingRecord>): Promise<void> {
+async function writeBatch(
+	run: Run,
+	batch: WriteGroup[],
+	existing: Map<string, ExistingRecord>,
+): Promise<void> {
 	const base = `/crm/v3/objects/${encodeURIComponent(run.objectType)}/batch`;
-	const creates: Array<{ group: WriteGroup; properties: Record<string, string>; plan: WritePlan }> = [];
-	const updates: Array<{ group: WriteGroup; id: string; properties: Record<string, string>; plan: WritePlan }> = [];
+	const creates: Array<{ group: WriteGroup; properties: Record<string, string>; plan: WritePlan }> =
+		[];
+	const updates: Array<{
+		group: WriteGroup;
+		id: string;
+		properties: Record<string, string>;
+		plan: WritePlan;
+	}> = [];
 	for (const group of batch) {
 		const found = existing.get(group.key);
 		const plan = planGroup(run, group, found);
@@ -70,7 +95,13 @@ async function writeBatch(run: Run, batch: WriteGroup[], existing: Map<string, E
 			if (run.options.dryRun) reportWrite(run, group, 'wouldCreate', {}, { ...plan, properties });
 			else creates.push({ group, properties, plan });
 		} else if (!Object.keys(plan.properties).length) {
-			reportWrite(run, group, 'unchanged', { id: found.id, properties: found.properties as IDataObject }, plan);
+			reportWrite(
+				run,
+				group,
+				'unchanged',
+				{ id: found.id, properties: found.properties as IDataObject },
+				plan,
+			);
 		} else if (run.options.dryRun) {
 			reportWrite(run, group, 'wouldUpdate', { id: found.id }, plan);
 		} else {
@@ -85,7 +116,10 @@ async function writeBatch(run: Run, batch: WriteGroup[], existing: Map<string, E
 	});
 	const updated = await postBatch(run.client, {
 		path: `${base}/update`,
-		inputs: updates.map(({ group, id, properties }) => ({ trace: group.key, input: { id, properties } })),
+		inputs: updates.map(({ group, id, properties }) => ({
+			trace: group.key,
+			input: { id, properties },
+		})),
 		traceOf: (result) => keyById.get(String(result.id)),
 	});
 	for (const [writes, outcome, action] of [
@@ -95,7 +129,14 @@ async function writeBatch(run: Run, batch: WriteGroup[], existing: Map<string, E
 		for (const { group, plan } of writes) {
 			const result = outcome.results.get(group.key);
 			if (!result) run.out.failAll(group.rows, outcome.failures.get(group.key)!);
-			else reportWrite(run, group, action, { id: String(result.id), properties: result.properties as IDataObject }, plan);
+			else
+				reportWrite(
+					run,
+					group,
+					action,
+					{ id: String(result.id), properties: result.properties as IDataObject },
+					plan,
+				);
 		}
 	}
 }

@@ -18,11 +18,15 @@ export async function upsert(run: Run): Promise<void> {
 	const groups = await collectGroups(run, (index) => emailKey(email(index)));
 	// The email is the idProperty; sending it again as a property would only risk a case mismatch.
 	for (const group of groups) delete group.desired.email;
-	const contactIds = await upsertByProperty(run, groups, { endpoint: 'upsert', idProperty: 'email' });
+	const contactIds = await upsertByProperty(run, groups, {
+		endpoint: 'upsert',
+		idProperty: 'email',
+	});
 	const mode = runParameter<string>(run, 'associateWithCompany', 'none');
 	if (mode === 'none' || run.options.dryRun) return;
 	const written = groups.filter((group) => contactIds.has(group.key));
-	const companies = mode === 'companyDomain' ? await companiesByDomain(run, written) : companiesById(run, written);
+	const companies =
+		mode === 'companyDomain' ? await companiesByDomain(run, written) : companiesById(run, written);
 	await associateContacts(run, written, contactIds, companies);
 }
 
@@ -31,7 +35,12 @@ function companiesById(run: Run, groups: WriteGroup[]): Map<number, CompanyRef> 
 	const companyId = itemParameter(run, 'companyId');
 	for (const row of groups.flatMap((group) => group.rows)) {
 		const id = String(companyId(row) ?? '').trim();
-		refs.set(row, /^\d+$/.test(id) ? { companyId: id } : { reason: `Company ID '${id}' is not a HubSpot record id`, code: 'INVALID_INPUT' });
+		refs.set(
+			row,
+			/^\d+$/.test(id)
+				? { companyId: id }
+				: { reason: `Company ID '${id}' is not a HubSpot record id`, code: 'INVALID_INPUT' },
+		);
 	}
 	return refs;
 }
@@ -47,13 +56,24 @@ async function companiesByDomain(run: Run, groups: WriteGroup[]): Promise<Map<nu
 	}
 	let found = new Map<string, IDataObject[]>();
 	try {
-		found = await findByValues(run.client, 'companies', 'domain', [...new Set(keys.values())], [], (domain) => {
-			const outcome = companyKey(domain);
-			return 'key' in outcome ? outcome.key : undefined;
-		});
+		found = await findByValues(
+			run.client,
+			'companies',
+			'domain',
+			[...new Set(keys.values())],
+			[],
+			(domain) => {
+				const outcome = companyKey(domain);
+				return 'key' in outcome ? outcome.key : undefined;
+			},
+		);
 	} catch (error) {
 		const failure = toFailure(error);
-		for (const row of keys.keys()) refs.set(row, { reason: `Company lookup failed: ${failure.message}`, code: failure.category });
+		for (const row of keys.keys())
+			refs.set(row, {
+				reason: `Company lookup failed: ${failure.message}`,
+				code: failure.category,
+			});
 		return refs;
 	}
 	for (const [row, key] of keys) {
@@ -81,7 +101,10 @@ async function associateContacts(
 		for (const row of group.rows) {
 			const ref = companies.get(row)!;
 			if ('reason' in ref) {
-				run.out.fail(row, { message: `Contact ${contactId} written, not associated: ${ref.reason}`, category: ref.code });
+				run.out.fail(row, {
+					message: `Contact ${contactId} written, not associated: ${ref.reason}`,
+					category: ref.code,
+				});
 				continue;
 			}
 			const key = pairKey(contactId, ref.companyId);
@@ -89,7 +112,14 @@ async function associateContacts(
 			rowsByPair.set(key, [...(rowsByPair.get(key) ?? []), row]);
 		}
 	}
-	const outcome = await associate(run.client, 'contacts', 'companies', pairs, undefined, run.options.batchSize);
+	const outcome = await associate(
+		run.client,
+		'contacts',
+		'companies',
+		pairs,
+		undefined,
+		run.options.batchSize,
+	);
 	for (const [key, rows] of rowsByPair) {
 		const failure = outcome.failures.get(key);
 		const companyId = key.split('>')[1];

@@ -11,7 +11,11 @@ export async function archive(run: Run): Promise<void> {
 	for (const batch of chunk(rows, run.options.batchSize)) {
 		const valid = batch.filter((row) => /^\d+$/.test(row.id));
 		for (const row of batch) {
-			if (!valid.includes(row)) run.out.fail(row.index, { message: `'${row.id}' is not a HubSpot record id`, category: 'INVALID_INPUT' });
+			if (!valid.includes(row))
+				run.out.fail(row.index, {
+					message: `'${row.id}' is not a HubSpot record id`,
+					category: 'INVALID_INPUT',
+				});
 		}
 		const action = run.options.dryRun ? 'wouldArchive' : 'archived';
 		if (!run.options.dryRun && valid.length) {
@@ -23,10 +27,14 @@ export async function archive(run: Run): Promise<void> {
 				});
 			} catch (error) {
 				const failure = toFailure(error);
-				run.out.failAll(valid.map((row) => row.index), failure);
+				run.out.failAll(
+					valid.map((row) => row.index),
+					failure,
+				);
 				continue;
 			}
 		}
-		for (const row of valid) run.out.succeed(row.index, { id: row.id, action, objectType: run.objectType });
+		for (const row of valid)
+			run.out.succeed(row.index, { id: row.id, action, objectType: run.objectType });
 	}
 }

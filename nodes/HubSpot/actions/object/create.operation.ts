@@ -18,16 +18,29 @@ export async function create(run: Run): Promise<void> {
 	});
 	for (const batch of chunk(rows, run.options.batchSize)) {
 		if (run.options.dryRun) {
-			for (const { index, value } of batch) run.out.succeed(index, { action: 'wouldCreate', objectType: run.objectType, wouldWrite: value });
+			for (const { index, value } of batch)
+				run.out.succeed(index, {
+					action: 'wouldCreate',
+					objectType: run.objectType,
+					wouldWrite: value,
+				});
 			continue;
 		}
 		const outcome = await postBatch(run.client, {
 			path: `/crm/v3/objects/${encodeURIComponent(run.objectType)}/batch/create`,
-			inputs: batch.map(({ index, value }) => ({ trace: String(index), input: { properties: value } })),
+			inputs: batch.map(({ index, value }) => ({
+				trace: String(index),
+				input: { properties: value },
+			})),
 		});
 		for (const { index } of batch) {
 			const result = outcome.results.get(String(index));
-			if (result) run.out.succeed(index, { ...result, action: 'created', objectType: run.objectType } as IDataObject);
+			if (result)
+				run.out.succeed(index, {
+					...result,
+					action: 'created',
+					objectType: run.objectType,
+				} as IDataObject);
 			else run.out.fail(index, outcome.failures.get(String(index))!);
 		}
 	}

@@ -32,13 +32,20 @@ export async function get(run: Run): Promise<void> {
 			}
 		} catch (error) {
 			const failure = toFailure(error);
-			run.out.failAll(batch.map((row) => row.index), failure);
+			run.out.failAll(
+				batch.map((row) => row.index),
+				failure,
+			);
 			continue;
 		}
 		for (const { index, id } of batch) {
 			const record = found.get(id.toLowerCase());
 			if (record) run.out.succeed(index, record);
-			else run.out.fail(index, { message: `No ${run.objectType} record ${id || '(empty id)'}`, category: 'OBJECT_NOT_FOUND' });
+			else
+				run.out.fail(index, {
+					message: `No ${run.objectType} record ${id || '(empty id)'}`,
+					category: 'OBJECT_NOT_FOUND',
+				});
 		}
 	}
 }

@@ -15,7 +15,10 @@ export async function getMany(run: Run): Promise<void> {
 		let count = 0;
 		try {
 			do {
-				const { body } = await run.client.request<{ results?: IDataObject[]; paging?: { next?: { after?: string } } }>({
+				const { body } = await run.client.request<{
+					results?: IDataObject[];
+					paging?: { next?: { after?: string } };
+				}>({
 					method: 'GET',
 					path: `/crm/v3/objects/${encodeURIComponent(run.objectType)}`,
 					qs: {
@@ -24,7 +27,8 @@ export async function getMany(run: Run): Promise<void> {
 						...(properties.length ? { properties: properties.join(',') } : {}),
 					},
 				});
-				for (const record of body.results ?? []) if (count++ < limit) run.out.succeed(index, record);
+				for (const record of body.results ?? [])
+					if (count++ < limit) run.out.succeed(index, record);
 				after = body.paging?.next?.after;
 			} while (after && count < limit);
 		} catch (error) {

@@ -9,7 +9,10 @@ import { propertiesToReturn } from './returnedProperties';
 const MULTI_VALUE = new Set(['IN', 'NOT_IN']);
 
 function filtersFromForm(run: Run, index: number): IDataObject {
-	const filters = ((run.fn.getNodeParameter('filters', index, {}) as IDataObject).filter as IDataObject[] | undefined) ?? [];
+	const filters =
+		((run.fn.getNodeParameter('filters', index, {}) as IDataObject).filter as
+			| IDataObject[]
+			| undefined) ?? [];
 	return {
 		filterGroups: filters.length
 			? [
@@ -17,8 +20,14 @@ function filtersFromForm(run: Run, index: number): IDataObject {
 						filters: filters.map((f) => {
 							const operator = String(f.operator);
 							const value = String(f.value ?? '');
-							if (MULTI_VALUE.has(operator)) return { propertyName: f.propertyName, operator, values: value.split(',').map((v) => v.trim()) };
-							if (operator === 'HAS_PROPERTY' || operator === 'NOT_HAS_PROPERTY') return { propertyName: f.propertyName, operator };
+							if (MULTI_VALUE.has(operator))
+								return {
+									propertyName: f.propertyName,
+									operator,
+									values: value.split(',').map((v) => v.trim()),
+								};
+							if (operator === 'HAS_PROPERTY' || operator === 'NOT_HAS_PROPERTY')
+								return { propertyName: f.propertyName, operator };
 							return { propertyName: f.propertyName, operator, value };
 						}),
 					},
@@ -37,14 +46,18 @@ export async function search(run: Run): Promise<void> {
 					? jsonParse<IDataObject>(String(run.fn.getNodeParameter('searchJson', index, '{}')))
 					: filtersFromForm(run, index);
 		} catch (error) {
-			run.out.fail(index, { message: `Search body is not valid JSON: ${(error as Error).message}`, category: 'INVALID_INPUT' });
+			run.out.fail(index, {
+				message: `Search body is not valid JSON: ${(error as Error).message}`,
+				category: 'INVALID_INPUT',
+			});
 			continue;
 		}
 		if (properties.length) body.properties = properties;
 		const returnAll = run.fn.getNodeParameter('returnAll', index, false) as boolean;
 		const limit = returnAll ? undefined : (run.fn.getNodeParameter('limit', index, 50) as number);
 		try {
-			for (const record of await searchAll(run.client, run.objectType, body, limit)) run.out.succeed(index, record);
+			for (const record of await searchAll(run.client, run.objectType, body, limit))
+				run.out.succeed(index, record);
 		} catch (error) {
 			const failure = toFailure(error);
 			run.out.fail(index, failure);

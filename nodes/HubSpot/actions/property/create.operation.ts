@@ -20,7 +20,11 @@ const DEFAULT_GROUPS: Record<string, string> = {
 	deals: 'dealinformation',
 };
 
-export async function createProperty(run: Run, index: number, definition: IDataObject): Promise<void> {
+export async function createProperty(
+	run: Run,
+	index: number,
+	definition: IDataObject,
+): Promise<void> {
 	const path = `/crm/v3/properties/${encodeURIComponent(run.objectType)}`;
 	if (run.options.dryRun) {
 		run.out.succeed(index, { action: 'wouldCreate', ...definition });
@@ -32,7 +36,10 @@ export async function createProperty(run: Run, index: number, definition: IDataO
 	} catch (error) {
 		const failure = toFailure(error);
 		if (error.status !== 409) return run.out.fail(index, failure);
-		const { body } = await run.client.request({ method: 'GET', path: `${path}/${encodeURIComponent(String(definition.name))}` });
+		const { body } = await run.client.request({
+			method: 'GET',
+			path: `${path}/${encodeURIComponent(String(definition.name))}`,
+		});
 		if (definition.hasUniqueValue && body.hasUniqueValue !== true) {
 			return run.out.fail(index, {
 				message: `Property ${String(definition.name)} exists without unique values; HubSpot cannot change that. Pick another name.`,
@@ -45,7 +52,8 @@ export async function createProperty(run: Run, index: number, definition: IDataO
 
 export async function create(run: Run): Promise<void> {
 	for (let index = 0; index < run.items.length; index++) {
-		const p = (name: string, fallback: unknown = '') => run.fn.getNodeParameter(name, index, fallback);
+		const p = (name: string, fallback: unknown = '') =>
+			run.fn.getNodeParameter(name, index, fallback);
 		const options = p('propertyOptions', {}) as IDataObject;
 		const kind = FIELD_TYPES[p('propertyFieldType', 'text') as string] ?? FIELD_TYPES.text;
 		const name = String(p('propertyName'));

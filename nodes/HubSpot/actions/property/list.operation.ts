@@ -6,7 +6,8 @@ import { toFailure } from '../../transport/failure';
 export async function list(run: Run): Promise<void> {
 	for (let index = 0; index < run.items.length; index++) {
 		try {
-			for (const property of await listProperties(run.client, run.objectType)) run.out.succeed(index, property);
+			for (const property of await listProperties(run.client, run.objectType))
+				run.out.succeed(index, property);
 		} catch (error) {
 			const failure = toFailure(error);
 			run.out.fail(index, failure);
