@@ -3,52 +3,9 @@
 // complains, and a node from the package runs inside a published workflow.
 import { startN8n, type N8nInstance, type N8nLine } from '../../scripts/harness';
 import { declaredTypes, packageLoadErrors } from './helpers/package';
+import { scoreWorkflow as buildScoreWorkflow } from './helpers/scoreWorkflow';
 
-const scoreWorkflow = {
-	name: 'Package smoke: Signal Score',
-	nodes: [
-		{
-			name: 'Webhook',
-			type: 'n8n-nodes-base.webhook',
-			typeVersion: 2,
-			position: [0, 0],
-			parameters: {
-				httpMethod: 'POST',
-				path: 'smoke-score',
-				responseMode: 'lastNode',
-				options: {},
-			},
-			webhookId: 'b7f1d0a8-0d6b-4a8e-9b8a-5c1f2e3d4a5b',
-		},
-		{
-			name: 'Signal Score',
-			type: 'n8n-nodes-revops.signalScore',
-			typeVersion: 1,
-			position: [220, 0],
-			parameters: {
-				components: {
-					component: [
-						{
-							field: 'body.intent',
-							label: 'Intent',
-							weight: 0.4,
-							normalization: 'percent',
-							missing: 'skip',
-						},
-						{
-							field: 'body.fit',
-							label: 'Fit',
-							weight: 0.6,
-							normalization: 'percent',
-							missing: 'skip',
-						},
-					],
-				},
-			},
-		},
-	],
-	connections: { Webhook: { main: [[{ node: 'Signal Score', type: 'main', index: 0 }]] } },
-};
+const scoreWorkflow = buildScoreWorkflow('Package smoke: Signal Score', 'smoke-score');
 
 describe.each<[N8nLine, string]>([
 	['2', '2.41.1'],

@@ -3,52 +3,9 @@
 // stop() leaves no n8n, PostgreSQL or Redis process behind.
 import { startN8n, type N8nInstance } from '../../scripts/harness';
 import { packageLoadErrors } from './helpers/package';
+import { scoreWorkflow as buildScoreWorkflow } from './helpers/scoreWorkflow';
 
-const scoreWorkflow = {
-	name: 'Queue: Signal Score',
-	nodes: [
-		{
-			name: 'Webhook',
-			type: 'n8n-nodes-base.webhook',
-			typeVersion: 2,
-			position: [0, 0],
-			parameters: {
-				httpMethod: 'POST',
-				path: 'queue-score',
-				responseMode: 'lastNode',
-				options: {},
-			},
-			webhookId: '5d2c7a0e-3f4b-4c8d-9e1f-2a3b4c5d6e7f',
-		},
-		{
-			name: 'Signal Score',
-			type: 'n8n-nodes-revops.signalScore',
-			typeVersion: 1,
-			position: [220, 0],
-			parameters: {
-				components: {
-					component: [
-						{
-							field: 'body.intent',
-							label: 'Intent',
-							weight: 0.4,
-							normalization: 'percent',
-							missing: 'skip',
-						},
-						{
-							field: 'body.fit',
-							label: 'Fit',
-							weight: 0.6,
-							normalization: 'percent',
-							missing: 'skip',
-						},
-					],
-				},
-			},
-		},
-	],
-	connections: { Webhook: { main: [[{ node: 'Signal Score', type: 'main', index: 0 }]] } },
-};
+const scoreWorkflow = buildScoreWorkflow('Queue: Signal Score', 'queue-score');
 
 const alive = (pid: number) => {
 	try {

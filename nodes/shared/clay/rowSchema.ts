@@ -4,6 +4,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { isMissing } from '../fields/getField';
+import { toBoolean } from '../fields/values';
 
 export const FIELD_TYPES = [
 	'string',
@@ -31,8 +32,6 @@ export type RowCheck =
 	| { ok: true; row: Record<string, unknown> }
 	| { ok: false; errors: FieldProblem[] };
 
-const TRUE_WORDS = new Set(['true', 'yes', 'y', '1']);
-const FALSE_WORDS = new Set(['false', 'no', 'n', '0']);
 // Labels of letters, digits and inner hyphens, at least one dot, a TLD of letters (IDN in punycode).
 const DOMAIN =
 	/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
@@ -47,17 +46,10 @@ function toNumber(value: unknown): unknown {
 	return text !== '' && Number.isFinite(Number(text)) ? Number(text) : value;
 }
 
-function toBoolean(value: unknown): unknown {
-	const text =
-		typeof value === 'number'
-			? String(value)
-			: typeof value === 'string'
-				? value.trim().toLowerCase()
-				: value;
-	if (typeof text !== 'string') return value;
-	if (TRUE_WORDS.has(text)) return true;
-	if (FALSE_WORDS.has(text)) return false;
-	return value;
+/** Booleans as text become booleans; anything else is left for zod to refuse. */
+function asBoolean(value: unknown): unknown {
+	const bool = toBoolean(value);
+	return bool === undefined ? value : bool;
 }
 
 function toIsoDate(value: string, ctx: z.RefinementCtx): string {
@@ -80,7 +72,7 @@ const TYPE_SCHEMAS: Record<FieldType, () => z.ZodTypeAny> = {
 		),
 	number: () => z.preprocess(toNumber, z.number({ invalid_type_error: 'expected a number' })),
 	boolean: () =>
-		z.preprocess(toBoolean, z.boolean({ invalid_type_error: 'expected true or false' })),
+		z.preprocess(asBoolean, z.boolean({ invalid_type_error: 'expected true or false' })),
 	email: () =>
 		trimmedText()
 			.pipe(z.string().email('expected an email address'))

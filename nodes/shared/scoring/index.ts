@@ -1,4 +1,4 @@
 export * from './types';
 export { scoreRecord, tierFor } from './score';
 export { configProblems, DEFAULT_TIERS } from './config';
-export { normalize, toNumber, toBoolean, toTimestamp } from './normalize';
+export { normalize, toNumber } from './normalize';

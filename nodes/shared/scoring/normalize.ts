@@ -1,3 +1,5 @@
+import { toBoolean } from '../fields/values';
+import { parseTimestamp } from '../time/parseTimestamp';
 import type { Normalization } from './types';
 
 export type Normalized = { ok: true; value: number } | { ok: false; message: string };
@@ -11,34 +13,6 @@ export function toNumber(value: unknown): number | undefined {
 	if (typeof value === 'string' && value.trim() !== '') {
 		const n = Number(value.trim());
 		return Number.isFinite(n) ? n : undefined;
-	}
-	return undefined;
-}
-
-const TRUE = new Set(['true', 'yes', 'y', '1']);
-const FALSE = new Set(['false', 'no', 'n', '0']);
-
-export function toBoolean(value: unknown): boolean | undefined {
-	if (typeof value === 'boolean') return value;
-	if (typeof value === 'number') return value === 1 ? true : value === 0 ? false : undefined;
-	if (typeof value === 'string') {
-		const t = value.trim().toLowerCase();
-		if (TRUE.has(t)) return true;
-		if (FALSE.has(t)) return false;
-	}
-	return undefined;
-}
-
-/** Epoch ms from an ISO string, a Date, or epoch seconds/milliseconds. */
-export function toTimestamp(value: unknown): number | undefined {
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
-	if (typeof value === 'number' && Number.isFinite(value))
-		return value < 1e11 ? value * 1000 : value;
-	if (typeof value === 'string') {
-		const t = value.trim();
-		if (/^\d+(\.\d+)?$/.test(t)) return toTimestamp(Number(t));
-		const ms = Date.parse(t);
-		return Number.isNaN(ms) ? undefined : ms;
 	}
 	return undefined;
 }
@@ -74,7 +48,7 @@ export function normalize(value: unknown, how: Normalization, now: number): Norm
 			};
 		}
 		case 'recency': {
-			const at = toTimestamp(value);
+			const at = parseTimestamp(value).ms;
 			if (at === undefined)
 				return { ok: false, message: 'is not a date (use ISO 8601 or epoch seconds)' };
 			const ageDays = Math.max(0, (now - at) / DAY_MS);
