@@ -126,6 +126,23 @@ const workflows: WorkflowJson[] = [
 			...link('IF', 'Downstream'),
 		},
 	},
+	{
+		// n8n's own refusal of an unauthenticated request (Header Auth, wrong value): the floor any rejection
+		// in a webhook handler can reach, since n8n routes and loads the workflow before a node runs.
+		name: 'Webhook (Header Auth)',
+		nodes: [
+			{
+				...webhook('bench-header-auth'),
+				credentials: { httpHeaderAuth: { id: '', name: 'Bench header auth' } },
+				parameters: {
+					...webhook('bench-header-auth').parameters,
+					authentication: 'headerAuth',
+				},
+			},
+			downstream(220),
+		],
+		connections: link('Webhook', 'Downstream'),
+	},
 ];
 
 /** A fresh, correctly signed GitHub-style delivery per request (or a forged one). */
@@ -182,7 +199,14 @@ async function runConfiguration(
 	env: Record<string, string>,
 ): Promise<{ rows: Row[]; version: string }> {
 	const n8n = await startN8n({
-		credentials: [{ name: 'Bench secret', type: 'webhookSecretApi', data: { secret: SECRET } }],
+		credentials: [
+			{ name: 'Bench secret', type: 'webhookSecretApi', data: { secret: SECRET } },
+			{
+				name: 'Bench header auth',
+				type: 'httpHeaderAuth',
+				data: { name: 'x-bench-token', value: 'not-sent-by-the-load' },
+			},
+		],
 		workflows,
 		env,
 	});
@@ -203,6 +227,12 @@ async function runConfiguration(
 				false,
 			],
 			['Forged requests → Signed Webhook (answered 401)', 'Signed Webhook', 'bench-signed', true],
+			[
+				"Unauthenticated requests → n8n's Webhook with Header Auth (answered 403; n8n's floor)",
+				'Webhook (Header Auth)',
+				'bench-header-auth',
+				true,
+			],
 		];
 		for (const [label, workflow, path, forged] of scenarios) {
 			await load(n8n.webhookUrl(path), forged); // warm-up, discarded (same length as a measured run)
@@ -228,10 +258,16 @@ async function runConfiguration(
 
 const rate = (x: { r: AutocannonResult }) => x.r.requests.average;
 
-function report(rows: Row[]): { lines: string[]; throughput: number; rejection: number } {
-	const [plain, signed, workaround, forged] = rows;
+function report(rows: Row[]): {
+	lines: string[];
+	throughput: number;
+	rejection: number;
+	floorRatio: number;
+} {
+	const [plain, signed, workaround, forged, floor] = rows;
 	const throughput = rate(signed) / rate(plain);
 	const rejection = rate(forged) / rate(signed);
+	const floorRatio = rate(floor) / rate(signed);
 	const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
 	const lines = [
 		'| scenario | req/s | p50 ms | p99 ms | requests | non-2xx | executions started |',
@@ -244,8 +280,9 @@ function report(rows: Row[]): { lines: string[]; throughput: number; rejection: 
 		`- Signed Webhook vs plain Webhook throughput: **${throughput.toFixed(2)}×** (target ≥ 0.95×: ${verdict(throughput >= 0.95)}).`,
 		`- Signed Webhook vs the Crypto → IF workaround: **${(rate(signed) / rate(workaround)).toFixed(2)}×**.`,
 		`- Forged requests refused vs genuine requests processed: **${rejection.toFixed(1)}×** the rate, p50 ${forged.r.latency.p50} ms vs ${signed.r.latency.p50} ms (target ≥ 10×: ${verdict(rejection >= 10)}), ${forged.executions} executions started by ${forged.r.requests.total} forged requests (target 0: ${verdict(forged.executions === 0)}); status codes ${JSON.stringify(Object.fromEntries(Object.entries(forged.r.statusCodeStats).map(([k, v]) => [k, v.count])))}.`,
+		`- For scale, n8n's own refusal (Webhook node, Header Auth, wrong header) runs at ${floorRatio.toFixed(1)}× the genuine rate; the Signed Webhook refuses forged requests at **${(rate(forged) / rate(floor)).toFixed(2)}×** n8n's own refusal rate.`,
 	];
-	return { lines, throughput, rejection };
+	return { lines, throughput, rejection, floorRatio };
 }
 
 async function main(): Promise<void> {

@@ -186,14 +186,20 @@ async function verifyIncoming(
 	if (!result.ok || !settings.replayProtection) return result;
 
 	const nowSeconds = Date.now() / 1000;
-	const windowSeconds = Number(options.replayWindowSeconds ?? 86400);
-	const validUntil = (result.timestamp ?? 0) + (settings.verify.toleranceSeconds as number);
+	// A timestamped request is refused as stale once its timestamp leaves the tolerance, so its key is only
+	// needed until then: that keeps the ledger (read on every request, written on every accepted one) small.
+	// Schemes without a timestamp (or with the tolerance off) remember keys for the replay window.
+	const tolerance = Number(settings.verify.toleranceSeconds ?? 0);
+	const expiresAt =
+		result.timestamp !== undefined && tolerance > 0
+			? result.timestamp + tolerance
+			: nowSeconds + Number(options.replayWindowSeconds ?? 86400);
 	const node = context.getNode();
 	const replay = isReplay(context.getWorkflowStaticData('node'), {
 		scope: `${context.getWorkflow().id}:${node.id}:${context.getMode()}`,
 		key: result.replayKey,
 		nowSeconds,
-		expiresAt: Math.max(nowSeconds + windowSeconds, validUntil),
+		expiresAt,
 		maxEntries: settings.maxRemembered,
 		// n8n (1.x and 2.x) saves changed static data between a Respond to Webhook node's answer and sending it,
 		// and ends the response on the next tick: the answer would go out empty. So in that mode an accepted

@@ -126,7 +126,7 @@ export const properties: INodeProperties[] = [
 				typeOptions: { minValue: 1 },
 				default: 86400,
 				description:
-					'How long an accepted request is remembered; timestamped schemes also remember it until its timestamp leaves the tolerance',
+					'How long an accepted request of a scheme without a timestamp is remembered. A timestamped request is remembered until its timestamp leaves the tolerance; after that it is refused as stale anyway.',
 			},
 		],
 	},

@@ -12,6 +12,8 @@ import { startPostgres, startRedis } from '../services';
 import { callJson, logIn, setUpOwner } from './rest';
 
 export interface WorkflowJson {
+	/** The exported id: other workflows' references to it are rewritten to the id n8n assigns. */
+	id?: string;
 	name: string;
 	nodes: Array<
 		{
@@ -204,6 +206,34 @@ function linkCredentials(
 	};
 }
 
+/**
+ * The workflow with its references to other workflows' exported ids (settings.errorWorkflow, an Execute
+ * Workflow node's workflowId) replaced by the ids n8n gave them; the same object when nothing refers.
+ */
+function relinkWorkflowIds(wf: WorkflowJson, newIds: Record<string, string>): WorkflowJson {
+	let changed = false;
+	const swap = (id: unknown) => {
+		if (typeof id === 'string' && newIds[id] && newIds[id] !== id) {
+			changed = true;
+			return newIds[id];
+		}
+		return id;
+	};
+	const settings = wf.settings
+		? { ...wf.settings, errorWorkflow: swap(wf.settings.errorWorkflow) }
+		: wf.settings;
+	if (settings && settings.errorWorkflow === undefined) delete settings.errorWorkflow;
+	const nodes = wf.nodes.map((node) => {
+		const parameters = node.parameters as Record<string, unknown> | undefined;
+		const ref = parameters?.workflowId;
+		if (!ref) return node;
+		const workflowId =
+			typeof ref === 'object' ? { ...(ref as object), value: swap((ref as { value?: unknown }).value) } : swap(ref);
+		return { ...node, parameters: { ...parameters, workflowId } };
+	});
+	return changed ? { ...wf, settings, nodes } : wf;
+}
+
 /** Queue mode's shared backing services; their folder and the encryption key are kept for a restart. */
 async function startQueueServices(userFolder: string) {
 	const stateFile = path.join(userFolder, 'queue-mode.json');
@@ -360,12 +390,11 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 			credentialNames[spec.type] = spec.name;
 		}
 		const workflowIds: Record<string, string> = {};
-		for (const wf of options.workflows ?? []) {
-			const { name, nodes, connections, settings } = linkCredentials(
-				wf,
-				credentialIds,
-				credentialNames,
-			);
+		const linked = (options.workflows ?? []).map((wf) =>
+			linkCredentials(wf, credentialIds, credentialNames),
+		);
+		for (const wf of linked) {
+			const { name, nodes, connections, settings } = wf;
 			const created = await api<{ id: string }>('POST', '/workflows', {
 				name,
 				nodes,
@@ -373,7 +402,26 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 				settings: settings ?? {},
 			});
 			workflowIds[name] = created.id;
-			if (wf.active !== false) await api('POST', `/workflows/${created.id}/activate`);
+		}
+		// Templates refer to each other by their exported ids (error workflow, Execute Workflow); n8n gives
+		// imported workflows new ids, so those references are rewritten once every id is known.
+		const newIds = Object.fromEntries(
+			linked.filter((wf) => wf.id).map((wf) => [wf.id as string, workflowIds[wf.name]]),
+		);
+		for (const wf of linked) {
+			const relinked = relinkWorkflowIds(wf, newIds);
+			if (relinked !== wf) {
+				const { name, nodes, connections, settings } = relinked;
+				await api('PUT', `/workflows/${workflowIds[wf.name]}`, {
+					name,
+					nodes,
+					connections,
+					settings: settings ?? {},
+				});
+			}
+		}
+		for (const wf of linked) {
+			if (wf.active !== false) await api('POST', `/workflows/${workflowIds[wf.name]}/activate`);
 		}
 		for (const wf of options.workflows ?? []) {
 			if (wf.active !== false) await waitForPublication(url, cookie, workflowIds[wf.name], wf.name);

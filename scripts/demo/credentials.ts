@@ -1,0 +1,51 @@
+// One credential per type, pointing at the sandbox: what `npm start` and the template e2e tests create, and
+// the names the templates in workflows/ refer to (n8n links a template's credential by name on import when
+// the id is unknown; the harness links by type).
+import type { CredentialSpec } from '../harness';
+import type { Sandbox } from '../../sandbox/server';
+import type { Warehouse } from './warehouse';
+
+export const CREDENTIAL_NAMES = {
+	hubspot: 'HubSpot (sandbox)',
+	clay: 'Clay (sandbox)',
+	webhookSecret: 'Webhook secret (sandbox)',
+	slack: 'Slack (sandbox)',
+	postgres: 'Warehouse (sandbox PostgreSQL)',
+} as const;
+
+/** The signing secret of every signed template in the sandbox (Standard Webhooks form, also fine as raw). */
+export const SANDBOX_WEBHOOK_SECRET = 'whsec_c2FuZGJveC1zaWduaW5nLXNlY3JldC0wMDE=';
+/** Token of the Clay webhook source the Clay template pushes to (sandbox Clay accepts it). */
+export const SANDBOX_CLAY_TOKEN = 'clay-sandbox-token';
+/** Seeded in the sandbox: HubSpot private-app token and Slack bot token (sandbox/README.md). */
+export const SANDBOX_HUBSPOT_TOKEN = 'pat-sandbox';
+export const SANDBOX_SLACK_TOKEN = 'xoxb-sandbox';
+
+export function sandboxCredentials(sandbox: Sandbox, warehouse?: Warehouse): CredentialSpec[] {
+	const specs: CredentialSpec[] = [
+		{
+			name: CREDENTIAL_NAMES.hubspot,
+			type: 'hubSpotRevOpsPrivateAppApi',
+			data: { accessToken: SANDBOX_HUBSPOT_TOKEN, baseUrl: sandbox.hubspotUrl },
+		},
+		{ name: CREDENTIAL_NAMES.clay, type: 'clayApi', data: { webhookAuthToken: SANDBOX_CLAY_TOKEN } },
+		{ name: CREDENTIAL_NAMES.webhookSecret, type: 'webhookSecretApi', data: { secret: SANDBOX_WEBHOOK_SECRET } },
+		// n8n's own Slack node calls https://slack.com/api; the sandbox's HTTPS proxy answers for it.
+		{ name: CREDENTIAL_NAMES.slack, type: 'slackApi', data: { accessToken: SANDBOX_SLACK_TOKEN } },
+	];
+	if (warehouse) {
+		specs.push({
+			name: CREDENTIAL_NAMES.postgres,
+			type: 'postgres',
+			data: {
+				host: warehouse.host,
+				port: warehouse.port,
+				database: warehouse.database,
+				user: warehouse.user,
+				password: warehouse.password,
+				ssl: 'disable',
+			},
+		});
+	}
+	return specs;
+}

@@ -1,0 +1,58 @@
+// The whole demo stack: sandbox (HubSpot, Clay, Slack and the HTTPS proxy that answers for their real hosts),
+// the warehouse PostgreSQL, and a real n8n with this package, every template imported and published and the
+// sandbox credentials created. Shared by `npm start` and the template e2e tests.
+import { startN8n, type N8nInstance, type N8nLine, type N8nMode } from '../harness';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { sandboxCredentials } from './credentials';
+import { loadTemplates } from './templates';
+import { startWarehouse, type Warehouse } from './warehouse';
+
+export interface StackOptions {
+	line?: N8nLine;
+	mode?: N8nMode;
+	/** n8n port (default: a free one). */
+	port?: number;
+	/** Sandbox port (default: a free one). */
+	sandboxPort?: number;
+	/** Template slugs to import (default: all of workflows/). */
+	templates?: string[];
+	env?: Record<string, string>;
+	echo?: boolean;
+}
+
+export interface Stack {
+	sandbox: Sandbox;
+	warehouse: Warehouse;
+	n8n: N8nInstance;
+	stop(): Promise<void>;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+	const sandbox = await startSandbox({ port: options.sandboxPort ?? 0 });
+	let warehouse: Warehouse | undefined;
+	try {
+		warehouse = await startWarehouse();
+		const templates = loadTemplates().filter(
+			(t) => !options.templates || options.templates.includes(t.slug),
+		);
+		const n8n = await startN8n({
+			line: options.line,
+			mode: options.mode,
+			port: options.port,
+			echo: options.echo,
+			env: { ...sandbox.proxyEnv(), ...options.env },
+			credentials: sandboxCredentials(sandbox, warehouse),
+			workflows: templates.map((t) => t.workflow),
+		});
+		const stopAll = async () => {
+			await n8n.stop();
+			await warehouse!.stop();
+			await sandbox.close();
+		};
+		return { sandbox, warehouse, n8n, stop: stopAll };
+	} catch (error) {
+		await warehouse?.stop();
+		await sandbox.close();
+		throw error;
+	}
+}
