@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { ensureN8n, installIntoUserFolder, N8nInstall, N8nLine, packPackage } from './install';
 import { freePort } from './ports';
 import { killTracked, spawnTracked, stopTracked } from './processes';
-import { startPostgres, startRedis } from '../services';
+import { redisSubscribers, startPostgres, startRedis } from '../services';
 import { callJson, logIn, setUpOwner } from './rest';
 
 export interface WorkflowJson {
@@ -120,6 +120,21 @@ const QUIET_ENV = {
 	// jest sets NODE_ENV=test, under which n8n exits silently at start.
 	NODE_ENV: 'production',
 };
+
+/**
+ * Main and webhook processes learn that a job finished from Bull's `progress` pub/sub channel, which they
+ * subscribe to asynchronously after reporting ready: a job that finishes before that is never seen and its
+ * `lastNode` response hangs. So the instance is ready only when both are subscribed.
+ */
+async function waitForJobListeners(redisPort: number, expected: number, timeoutMs = 60000) {
+	const deadline = Date.now() + timeoutMs;
+	const channel = 'bull:jobs:progress';
+	while (Date.now() < deadline) {
+		if ((await redisSubscribers(redisPort, channel)) >= expected) return;
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new Error(`queue mode: fewer than ${expected} n8n processes subscribed to ${channel} after ${timeoutMs} ms`);
+}
 
 async function waitForReady(
 	{ url, child, log, name }: N8nProcess & { url: string },
@@ -277,7 +292,7 @@ async function startQueueServices(userFolder: string) {
 		{ name: 'postgres', pid: postgres.pid },
 		{ name: 'redis', pid: redis.pid },
 	];
-	return { env, stop, pids };
+	return { env, stop, pids, redisPort: redis.port };
 }
 
 export async function startN8n(options: StartOptions = {}): Promise<N8nInstance> {
@@ -369,6 +384,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 					}),
 				),
 			]);
+			await waitForJobListeners(services.redisPort, 2);
 		}
 		const { cookie, apiKey } = restarting ? await logIn(url) : await setUpOwner(url);
 		const api = async <T>(method: string, apiPath: string, body?: unknown) =>

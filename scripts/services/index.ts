@@ -157,6 +157,33 @@ async function redisPing(port: number): Promise<boolean> {
 	});
 }
 
+/** Sends one command to Redis and resolves with its raw RESP reply. */
+async function redisCommand(port: number, args: string[]): Promise<string> {
+	const request = `*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`;
+	return await new Promise((resolve, reject) => {
+		const socket = net.connect(port, '127.0.0.1');
+		let reply = '';
+		socket.setTimeout(2000, () => socket.destroy(new Error('redis: no reply')));
+		socket.on('error', reject);
+		socket.on('data', (d) => {
+			reply += d.toString();
+			// Replies used here end with an integer line (":n") or a simple string.
+			if (/(^|\r\n)[:+-][^\r\n]*\r\n$/.test(reply)) {
+				socket.end();
+				resolve(reply);
+			}
+		});
+		socket.on('connect', () => socket.write(request));
+	});
+}
+
+/** How many clients subscribe to a pub/sub channel (PUBSUB NUMSUB). */
+export async function redisSubscribers(port: number, channel: string): Promise<number> {
+	const reply = await redisCommand(port, ['PUBSUB', 'NUMSUB', channel]);
+	const count = /:(\d+)\r\n$/.exec(reply);
+	return count ? Number(count[1]) : 0;
+}
+
 /** A private redis-server on loopback without persistence (the queue's jobs live only as long as it runs). */
 export async function startRedis(): Promise<Service> {
 	ensureServices();
