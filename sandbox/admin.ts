@@ -3,9 +3,10 @@
 import { registerClayAdmin, seedClay, type ClaySeed } from './clay/admin';
 import type { FaultConfig } from './faults';
 import type { Ctx } from './http';
-import { HttpError, isPlainObject, jsonBody, Router, sendEmpty, sendJson } from './http';
+import { HttpError, isPlainObject, jsonBody, Router, sendEmpty, sendJson, sendText } from './http';
 import { registerHubSpotAdmin, seedHubSpot, type HubSpotSeed } from './hubspot/admin';
 import { HubSpotError } from './hubspot/errors';
+import { PROXIED_HOSTS } from './proxy/hosts';
 import { registerSlackAdmin, seedSlack, type SlackSeed } from './slack/admin';
 import { loadSnapshot, saveSnapshot } from './snapshot';
 import type { SandboxState } from './state';
@@ -14,6 +15,8 @@ export interface AdminOptions {
 	snapshotFile?: string;
 	/** Base URL as clients should see it, from the request's Host header. */
 	baseUrl: (host?: string) => string;
+	/** The proxy CA's certificate (PEM), for clients of the proxy on other machines or containers. */
+	proxyCaPem: () => string;
 }
 
 export function createAdmin(state: SandboxState, options: AdminOptions) {
@@ -37,8 +40,13 @@ export function createAdmin(state: SandboxState, options: AdminOptions) {
 			slack: `${base}/slack`,
 			clay: `${base}/clay`,
 			admin: `${base}/_sandbox`,
+			proxy: { url: base, hosts: PROXIED_HOSTS, caCert: `${base}/_sandbox/proxy/ca.pem` },
 		});
 	});
+
+	router.get('/proxy/ca.pem', (ctx) =>
+		sendText(ctx.res, 200, options.proxyCaPem(), {}, 'application/x-pem-file'),
+	);
 
 	router.post('/reset', (ctx) => {
 		state.reset();

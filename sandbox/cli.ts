@@ -1,10 +1,12 @@
-// `npm run sandbox`: starts the emulators on SANDBOX_PORT (default 4010) and prints their URLs.
+// `npm run sandbox`: starts the emulators on SANDBOX_PORT (default 4010) and prints their URLs and the
+// proxy environment for an n8n whose own nodes should reach them.
 // SANDBOX_HOST picks the interface (default 127.0.0.1); SANDBOX_SNAPSHOT names a JSON file that is
 // loaded at start and written on Ctrl-C.
 import { startSandbox } from './server';
 import { DEFAULT_TOKEN } from './hubspot/tokens';
 import { DEFAULT_BOT_TOKEN, DEFAULT_WEBHOOK_PATH } from './slack/state';
 import { DEFAULT_SOURCE_ID } from './clay/state';
+import { PROXIED_HOSTS } from './proxy/hosts';
 
 async function main() {
 	const sandbox = await startSandbox({
@@ -18,6 +20,8 @@ async function main() {
 		`  Slack    ${sandbox.slackUrl}     (webhook ${sandbox.slackUrl}/services/${DEFAULT_WEBHOOK_PATH}, bot token ${DEFAULT_BOT_TOKEN})`,
 		`  Clay     ${sandbox.clayUrl}      (webhook ${sandbox.clayUrl}/v3/sources/webhook/${DEFAULT_SOURCE_ID})`,
 		`  Admin    ${sandbox.adminUrl}  (see sandbox/README.md)`,
+		`  Proxy    ${sandbox.url} answers for ${PROXIED_HOSTS.join(', ')}; for n8n's own nodes start n8n with`,
+		...Object.entries(sandbox.proxyEnv()).map(([name, value]) => `             ${name}=${value}`),
 	];
 	process.stdout.write(`${lines.join('\n')}\n`);
 	const stop = () => {

@@ -14,7 +14,7 @@ export interface FaultConfig {
 	/** Seed for the fault dice; null = Math.random. */
 	seed: number | null;
 	/** Systems the knobs apply to. */
-	systems: Exclude<System, 'admin'>[];
+	systems: Exclude<System, 'admin' | 'proxy'>[];
 	/** Regular expression on the path below the system prefix; null = every path. */
 	pathPattern: string | null;
 	rateLimit429: number;
@@ -113,7 +113,8 @@ export class Faults {
 	}
 
 	private applies(system: System, path: string): boolean {
-		if (system === 'admin' || !this.config.systems.includes(system)) return false;
+		if (system === 'admin' || system === 'proxy' || !this.config.systems.includes(system))
+			return false;
 		return !this.pathRegex || this.pathRegex.test(path);
 	}
 

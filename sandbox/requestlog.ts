@@ -1,7 +1,8 @@
 // What clients did, for assertions ("the node made 3 batch calls, none after a 429").
 // Bounded so a benchmark can run for minutes without the log eating memory.
 
-export type System = 'hubspot' | 'slack' | 'clay' | 'admin';
+/** 'proxy': a proxy request the sandbox refused (a host it does not emulate); `path` is its target. */
+export type System = 'hubspot' | 'slack' | 'clay' | 'admin' | 'proxy';
 
 export interface LoggedRequest {
 	seq: number;
@@ -12,6 +13,8 @@ export interface LoggedRequest {
 	status: number;
 	durationMs: number;
 	token?: string;
+	/** Set when the request came through the proxy: the real origin asked for, e.g. https://slack.com. */
+	via?: string;
 	/** Set when a fault knob, not the emulated logic, produced the outcome. */
 	fault?: string;
 }

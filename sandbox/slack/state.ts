@@ -42,6 +42,14 @@ export interface SlackSnapshot {
 
 export const DEFAULT_BOT_TOKEN = 'xoxb-sandbox';
 export const DEFAULT_WEBHOOK_PATH = 'T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX';
+/** Seeded by reset(), in this order (ids C0000000001…); the default webhook posts into the first. */
+export const DEFAULT_CHANNELS = [
+	'general',
+	'revops-alerts',
+	'high-intent',
+	'revops-errors',
+	'revops-events',
+] as const;
 
 export class SlackState {
 	channels = new Map<string, SlackChannel>();
@@ -65,8 +73,8 @@ export class SlackState {
 		this.limits = { enabled: true, perChannelPerSecond: 1 };
 		this.windows.clear();
 		this.nextChannel = 1;
-		const general = this.addChannel('general');
-		this.addChannel('revops-alerts');
+		// Besides #general, the channels the workflow templates (workflows/) post to: they run on a fresh sandbox.
+		const [general] = DEFAULT_CHANNELS.map((name) => this.addChannel(name));
 		this.webhooks.set(DEFAULT_WEBHOOK_PATH, { path: DEFAULT_WEBHOOK_PATH, channelId: general.id });
 	}
 

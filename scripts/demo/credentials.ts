@@ -31,7 +31,7 @@ export function sandboxCredentials(sandbox: Sandbox, warehouse?: Warehouse): Cre
 		{ name: CREDENTIAL_NAMES.clay, type: 'clayApi', data: { webhookAuthToken: SANDBOX_CLAY_TOKEN } },
 		{ name: CREDENTIAL_NAMES.webhookSecret, type: 'webhookSecretApi', data: { secret: SANDBOX_WEBHOOK_SECRET } },
 		// n8n's own Slack node calls https://slack.com/api; the sandbox's HTTPS proxy answers for it.
-		{ name: CREDENTIAL_NAMES.slack, type: 'slackApi', data: { accessToken: SANDBOX_SLACK_TOKEN } },
+		{ name: CREDENTIAL_NAMES.slack, type: 'slackApi', data: { accessToken: SANDBOX_SLACK_TOKEN, notice: '' } },
 	];
 	if (warehouse) {
 		specs.push({

@@ -15,6 +15,11 @@ describe('admin API', () => {
 			slack: t.sb.slackUrl,
 			clay: t.sb.clayUrl,
 			admin: t.sb.adminUrl,
+			proxy: {
+				url: t.sb.url,
+				hosts: ['slack.com', 'hooks.slack.com', 'api.hubapi.com', 'api.clay.com'],
+				caCert: `${t.sb.adminUrl}/proxy/ca.pem`,
+			},
 		});
 		expect(t.sb.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 	});
