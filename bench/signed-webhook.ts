@@ -4,189 +4,19 @@
 //   forged requests against the Signed Webhook: how fast they are refused, and that none starts an
 //   execution. Every genuine request carries a fresh body, so replay protection stays on and passes.
 // Run: npm run build && npx tsx bench/signed-webhook.ts [seconds]
-import { randomUUID } from 'node:crypto';
 import * as os from 'node:os';
-import { startN8n, type N8nInstance, type WorkflowJson } from '../scripts/harness';
-import { signRequest } from '../nodes/shared/signatures';
+import { startN8n } from '../scripts/harness';
 import { writeBenchmarksSection } from './lib/benchmarksSection';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocannon = require('autocannon') as (
-	opts: Record<string, unknown>,
-) => Promise<AutocannonResult>;
-interface AutocannonResult {
-	requests: { average: number; total: number };
-	latency: { p50: number; p99: number };
-	non2xx: number;
-	errors: number;
-	statusCodeStats: Record<string, { count: number }>;
-}
+import {
+	type AutocannonResult,
+	CONNECTIONS,
+	credentials,
+	executionCount,
+	load,
+	workflows,
+} from './lib/signedWebhookLoad';
 
 const SECONDS = Number(process.argv[2] ?? 15);
-const CONNECTIONS = 10;
-const SECRET = 'bench-signing-secret';
-
-const downstream = (x: number) => ({
-	name: 'Downstream',
-	type: 'n8n-nodes-base.set',
-	typeVersion: 3.4,
-	position: [x, 0],
-	parameters: {
-		mode: 'manual',
-		includeOtherFields: false,
-		assignments: { assignments: [{ id: 'ok', name: 'received', type: 'boolean', value: true }] },
-		options: {},
-	},
-});
-const link = (from: string, to: string) => ({
-	[from]: { main: [[{ node: to, type: 'main', index: 0 }]] },
-});
-const webhook = (path: string, options: Record<string, unknown> = {}) => ({
-	name: 'Webhook',
-	type: 'n8n-nodes-base.webhook',
-	typeVersion: 2,
-	position: [0, 0],
-	webhookId: `bench-${path}`,
-	parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', options },
-});
-
-const workflows: WorkflowJson[] = [
-	{
-		name: 'Plain Webhook',
-		nodes: [webhook('bench-plain'), downstream(220)],
-		connections: link('Webhook', 'Downstream'),
-	},
-	{
-		name: 'Signed Webhook',
-		nodes: [
-			{
-				name: 'Signed Webhook',
-				type: 'n8n-nodes-revops.signedWebhook',
-				typeVersion: 1.1,
-				position: [0, 0],
-				webhookId: 'bench-signed',
-				credentials: { webhookSecretApi: { id: '', name: 'Bench secret' } },
-				parameters: {
-					path: 'bench-signed',
-					httpMethod: ['POST'],
-					scheme: 'github',
-					responseMode: 'lastNode',
-					options: process.env.BENCH_NO_REPLAY ? { replayProtection: false } : {},
-				},
-			},
-			downstream(220),
-		],
-		connections: link('Signed Webhook', 'Downstream'),
-	},
-	{
-		name: 'Webhook → Crypto → IF',
-		nodes: [
-			webhook('bench-workaround'),
-			{
-				name: 'Crypto',
-				type: 'n8n-nodes-base.crypto',
-				typeVersion: 1,
-				position: [220, 0],
-				// What the forum recipes do: HMAC over the re-serialized JSON, compared as strings.
-				parameters: {
-					action: 'hmac',
-					type: 'SHA256',
-					value: '={{ JSON.stringify($json.body) }}',
-					dataPropertyName: 'expected',
-					secret: SECRET,
-					encoding: 'hex',
-				},
-			},
-			{
-				name: 'IF',
-				type: 'n8n-nodes-base.if',
-				typeVersion: 2,
-				position: [440, 0],
-				parameters: {
-					conditions: {
-						options: { caseSensitive: true, typeValidation: 'strict' },
-						conditions: [
-							{
-								id: 'sig',
-								leftValue: "={{ 'sha256=' + $json.expected }}",
-								rightValue: "={{ $json.headers['x-hub-signature-256'] }}",
-								operator: { type: 'string', operation: 'equals' },
-							},
-						],
-						combinator: 'and',
-					},
-					options: {},
-				},
-			},
-			downstream(660),
-		],
-		connections: {
-			...link('Webhook', 'Crypto'),
-			...link('Crypto', 'IF'),
-			...link('IF', 'Downstream'),
-		},
-	},
-	{
-		// n8n's own refusal of an unauthenticated request (Header Auth, wrong value): the floor any rejection
-		// in a webhook handler can reach, since n8n routes and loads the workflow before a node runs.
-		name: 'Webhook (Header Auth)',
-		nodes: [
-			{
-				...webhook('bench-header-auth'),
-				credentials: { httpHeaderAuth: { id: '', name: 'Bench header auth' } },
-				parameters: {
-					...webhook('bench-header-auth').parameters,
-					authentication: 'headerAuth',
-				},
-			},
-			downstream(220),
-		],
-		connections: link('Webhook', 'Downstream'),
-	},
-];
-
-/** A fresh, correctly signed GitHub-style delivery per request (or a forged one). */
-function delivery(forged: boolean) {
-	return (request: Record<string, unknown>) => {
-		const body = JSON.stringify({
-			action: 'opened',
-			delivery: randomUUID(),
-			number: Math.floor(Math.random() * 1e6),
-		});
-		const headers = forged
-			? { 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` }
-			: signRequest('github', SECRET, { body, method: 'POST' });
-		return {
-			...request,
-			method: 'POST',
-			body,
-			headers: { ...headers, 'content-type': 'application/json' },
-		};
-	};
-}
-
-async function load(url: string, forged = false): Promise<AutocannonResult> {
-	return await autocannon({
-		url,
-		connections: CONNECTIONS,
-		duration: SECONDS,
-		requests: [{ setupRequest: delivery(forged) }],
-	});
-}
-
-async function executionCount(n8n: N8nInstance, workflow: string): Promise<number> {
-	let count = 0;
-	let cursor: string | undefined;
-	do {
-		const page = await n8n.api<{ data: unknown[]; nextCursor?: string }>(
-			'GET',
-			`/executions?workflowId=${n8n.workflowIds[workflow]}&limit=250${cursor ? `&cursor=${cursor}` : ''}`,
-		);
-		count += page.data.length;
-		cursor = page.nextCursor ?? undefined;
-	} while (cursor);
-	return count;
-}
 
 interface Row {
 	name: string;
@@ -199,14 +29,7 @@ async function runConfiguration(
 	env: Record<string, string>,
 ): Promise<{ rows: Row[]; version: string }> {
 	const n8n = await startN8n({
-		credentials: [
-			{ name: 'Bench secret', type: 'webhookSecretApi', data: { secret: SECRET } },
-			{
-				name: 'Bench header auth',
-				type: 'httpHeaderAuth',
-				data: { name: 'x-bench-token', value: 'not-sent-by-the-load' },
-			},
-		],
+		credentials,
 		workflows,
 		env,
 	});
@@ -235,9 +58,9 @@ async function runConfiguration(
 			],
 		];
 		for (const [label, workflow, path, forged] of scenarios) {
-			await load(n8n.webhookUrl(path), forged); // warm-up, discarded (same length as a measured run)
+			await load(n8n.webhookUrl(path), SECONDS, forged); // warm-up, discarded (same length as a measured run)
 			const before = await executionCount(n8n, workflow);
-			const r = await load(n8n.webhookUrl(path), forged);
+			const r = await load(n8n.webhookUrl(path), SECONDS, forged);
 			// Executions end after their response; let the last ones land before counting.
 			await new Promise((resolve) => setTimeout(resolve, 2000));
 			rows.push({ name: label, r, executions: (await executionCount(n8n, workflow)) - before });

@@ -28,10 +28,22 @@ export function sandboxCredentials(sandbox: Sandbox, warehouse?: Warehouse): Cre
 			type: 'hubSpotRevOpsPrivateAppApi',
 			data: { accessToken: SANDBOX_HUBSPOT_TOKEN, baseUrl: sandbox.hubspotUrl },
 		},
-		{ name: CREDENTIAL_NAMES.clay, type: 'clayApi', data: { webhookAuthToken: SANDBOX_CLAY_TOKEN } },
-		{ name: CREDENTIAL_NAMES.webhookSecret, type: 'webhookSecretApi', data: { secret: SANDBOX_WEBHOOK_SECRET } },
+		{
+			name: CREDENTIAL_NAMES.clay,
+			type: 'clayApi',
+			data: { webhookAuthToken: SANDBOX_CLAY_TOKEN },
+		},
+		{
+			name: CREDENTIAL_NAMES.webhookSecret,
+			type: 'webhookSecretApi',
+			data: { secret: SANDBOX_WEBHOOK_SECRET },
+		},
 		// n8n's own Slack node calls https://slack.com/api; the sandbox's HTTPS proxy answers for it.
-		{ name: CREDENTIAL_NAMES.slack, type: 'slackApi', data: { accessToken: SANDBOX_SLACK_TOKEN, notice: '' } },
+		{
+			name: CREDENTIAL_NAMES.slack,
+			type: 'slackApi',
+			data: { accessToken: SANDBOX_SLACK_TOKEN, notice: '' },
+		},
 	];
 	if (warehouse) {
 		specs.push({

@@ -28,11 +28,26 @@ export async function startWarehouse(): Promise<Warehouse> {
 	const psql = (db: string, sql: string) =>
 		execFileSync(
 			path.join(bin, 'psql'),
-			['-h', '127.0.0.1', '-p', String(pg.port), '-U', pg.user, '-d', db, '-v', 'ON_ERROR_STOP=1', '-qAt'],
+			[
+				'-h',
+				'127.0.0.1',
+				'-p',
+				String(pg.port),
+				'-U',
+				pg.user,
+				'-d',
+				db,
+				'-v',
+				'ON_ERROR_STOP=1',
+				'-qAt',
+			],
 			{ input: sql, encoding: 'utf8' },
 		);
 	psql('postgres', `CREATE DATABASE ${database};`);
-	for (const file of fs.readdirSync(SQL_DIR).filter((f) => f.endsWith('.sql')).sort()) {
+	for (const file of fs
+		.readdirSync(SQL_DIR)
+		.filter((f) => f.endsWith('.sql'))
+		.sort()) {
 		psql(database, fs.readFileSync(path.join(SQL_DIR, file), 'utf8'));
 	}
 	return {
@@ -43,7 +58,10 @@ export async function startWarehouse(): Promise<Warehouse> {
 		// The private cluster trusts loopback; n8n's Postgres credential still wants a value.
 		password: 'sandbox',
 		query: (sql) => {
-			const out = psql(database, `SELECT coalesce(json_agg(t), '[]') FROM (${sql.replace(/;\s*$/, '')}) t;`);
+			const out = psql(
+				database,
+				`SELECT coalesce(json_agg(t), '[]') FROM (${sql.replace(/;\s*$/, '')}) t;`,
+			);
 			return JSON.parse(out.trim() || '[]');
 		},
 		exec: (sql) => psql(database, sql),

@@ -53,6 +53,8 @@ export interface StartOptions {
 	workflows?: WorkflowJson[];
 	/** Install the packed package (default true). */
 	withPackage?: boolean;
+	/** Queue mode: how many `n8n worker` processes (default 2). */
+	workers?: number;
 	/** Print n8n's output as it comes (npm start). */
 	echo?: boolean;
 	/**
@@ -133,7 +135,9 @@ async function waitForJobListeners(redisPort: number, expected: number, timeoutM
 		if ((await redisSubscribers(redisPort, channel)) >= expected) return;
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
-	throw new Error(`queue mode: fewer than ${expected} n8n processes subscribed to ${channel} after ${timeoutMs} ms`);
+	throw new Error(
+		`queue mode: fewer than ${expected} n8n processes subscribed to ${channel} after ${timeoutMs} ms`,
+	);
 }
 
 async function waitForReady(
@@ -243,7 +247,9 @@ function relinkWorkflowIds(wf: WorkflowJson, newIds: Record<string, string>): Wo
 		const ref = parameters?.workflowId;
 		if (!ref) return node;
 		const workflowId =
-			typeof ref === 'object' ? { ...(ref as object), value: swap((ref as { value?: unknown }).value) } : swap(ref);
+			typeof ref === 'object'
+				? { ...(ref as object), value: swap((ref as { value?: unknown }).value) }
+				: swap(ref);
 		return { ...node, parameters: { ...parameters, workflowId } };
 	});
 	return changed ? { ...wf, settings, nodes } : wf;
@@ -373,7 +379,8 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 		if (services) {
 			// After the main process, which runs the database migrations.
 			const webhookPort = Number(new URL(webhookBase).port);
-			const workerPorts = [await freePort(), await freePort()];
+			const workerPorts: number[] = [];
+			for (let i = 0; i < (options.workers ?? 2); i++) workerPorts.push(await freePort());
 			await Promise.all([
 				launch('webhook', ['webhook'], webhookPort, ['/healthz/readiness'], {
 					N8N_PORT: String(webhookPort),
