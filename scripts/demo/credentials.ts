@@ -11,7 +11,14 @@ export const CREDENTIAL_NAMES = {
 	webhookSecret: 'Webhook secret (sandbox)',
 	slack: 'Slack (sandbox)',
 	postgres: 'Warehouse (sandbox PostgreSQL)',
+	n8nApi: 'n8n API (this instance)',
 } as const;
+
+/**
+ * n8n 1.123 adds "Allowed HTTP Request Domains" to every credential type the HTTP Request node can use, and its
+ * public API then requires a value; 2.41 ignores it.
+ */
+const ANY_DOMAIN = { allowedHttpRequestDomains: 'all' };
 
 /** The signing secret of every signed template in the sandbox (Standard Webhooks form, also fine as raw). */
 export const SANDBOX_WEBHOOK_SECRET = 'whsec_c2FuZGJveC1zaWduaW5nLXNlY3JldC0wMDE=';
@@ -21,17 +28,25 @@ export const SANDBOX_CLAY_TOKEN = 'clay-sandbox-token';
 export const SANDBOX_HUBSPOT_TOKEN = 'pat-sandbox';
 export const SANDBOX_SLACK_TOKEN = 'xoxb-sandbox';
 
-export function sandboxCredentials(sandbox: Sandbox, warehouse?: Warehouse): CredentialSpec[] {
+/**
+ * `n8n` is the instance the credentials are created in: the error-handler template reads and retries
+ * executions through its public API with an API key of that instance.
+ */
+export function sandboxCredentials(
+	sandbox: Sandbox,
+	warehouse?: Warehouse,
+	n8n?: { url: string; apiKey: string },
+): CredentialSpec[] {
 	const specs: CredentialSpec[] = [
 		{
 			name: CREDENTIAL_NAMES.hubspot,
 			type: 'hubSpotRevOpsPrivateAppApi',
-			data: { accessToken: SANDBOX_HUBSPOT_TOKEN, baseUrl: sandbox.hubspotUrl },
+			data: { accessToken: SANDBOX_HUBSPOT_TOKEN, baseUrl: sandbox.hubspotUrl, ...ANY_DOMAIN },
 		},
 		{
 			name: CREDENTIAL_NAMES.clay,
 			type: 'clayApi',
-			data: { webhookAuthToken: SANDBOX_CLAY_TOKEN },
+			data: { webhookAuthToken: SANDBOX_CLAY_TOKEN, ...ANY_DOMAIN },
 		},
 		{
 			name: CREDENTIAL_NAMES.webhookSecret,
@@ -56,7 +71,15 @@ export function sandboxCredentials(sandbox: Sandbox, warehouse?: Warehouse): Cre
 				user: warehouse.user,
 				password: warehouse.password,
 				ssl: 'disable',
+				sshTunnel: false,
 			},
+		});
+	}
+	if (n8n) {
+		specs.push({
+			name: CREDENTIAL_NAMES.n8nApi,
+			type: 'n8nApi',
+			data: { apiKey: n8n.apiKey, baseUrl: `${n8n.url}/api/v1` },
 		});
 	}
 	return specs;

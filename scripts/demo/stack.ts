@@ -41,7 +41,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			port: options.port,
 			echo: options.echo,
 			env: { ...sandbox.proxyEnv(), ...options.env },
-			credentials: sandboxCredentials(sandbox, warehouse),
+			credentials: (instance) => sandboxCredentials(sandbox, warehouse, instance),
 			workflows: templates.map((t) => t.workflow),
 		});
 		const stopAll = async () => {

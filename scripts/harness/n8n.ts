@@ -47,8 +47,11 @@ export interface StartOptions {
 	line?: N8nLine;
 	port?: number;
 	env?: Record<string, string>;
-	/** Created before the workflows; workflow nodes referring to a credential type get its id. */
-	credentials?: CredentialSpec[];
+	/**
+	 * Created before the workflows; workflow nodes referring to a credential type get its id. A function gets
+	 * the instance's URL and API key first (for a credential of n8n's own API).
+	 */
+	credentials?: CredentialSpec[] | ((n8n: { url: string; apiKey: string }) => CredentialSpec[]);
 	/** Imported after start; those with `active !== false` are published (activated). */
 	workflows?: WorkflowJson[];
 	/** Install the packed package (default true). */
@@ -407,7 +410,11 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 
 		const credentialIds: Record<string, string> = {};
 		const credentialNames: Record<string, string> = {};
-		for (const spec of options.credentials ?? []) {
+		const specs =
+			typeof options.credentials === 'function'
+				? options.credentials({ url, apiKey })
+				: (options.credentials ?? []);
+		for (const spec of specs) {
 			const created = await api<{ id: string }>('POST', '/credentials', spec);
 			credentialIds[spec.type] = created.id;
 			credentialNames[spec.type] = spec.name;
