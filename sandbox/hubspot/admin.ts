@@ -35,10 +35,29 @@ interface RecordRef {
 	id?: string;
 }
 
+/** A write made in the past: `values` set on `record` at `at` (ISO 8601 or epoch ms). */
+export interface HistorySeed {
+	record: RecordRef;
+	at: string | number;
+	values: Record<string, unknown>;
+	/** Default IMPORT, like seeded records; e.g. FORM for a form submission. */
+	sourceType?: string;
+	sourceId?: string;
+}
+
 export interface HubSpotSeed {
 	properties?: Record<string, unknown[]>;
 	records?: Record<string, Array<Record<string, unknown>>>;
 	associations?: Array<{ from: RecordRef; to: RecordRef; typeId?: number }>;
+	/** Property history of seeded or existing records, e.g. a contact's earlier touchpoints. */
+	history?: HistorySeed[];
+}
+
+function seedTime(at: unknown): number {
+	const ms = typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) : NaN;
+	if (!Number.isFinite(ms))
+		throw new Error(`history "at" must be an ISO date or epoch ms, not ${JSON.stringify(at)}`);
+	return ms;
 }
 
 /** Creates properties, records and associations without touching rate limits or the request log. */
@@ -74,6 +93,18 @@ export function seedHubSpot(hs: HubSpotState, seed: HubSpotSeed) {
 			);
 		}
 		hs.store.associations.add(type, from.id, to.id);
+	}
+	for (const write of seed.history ?? []) {
+		const { type, id } = resolve(write.record);
+		hs.store.backfill(
+			hs.store.find(type.id, id)!,
+			normalizeValues(hs, type, write.values),
+			{
+				sourceType: write.sourceType ?? SEED_SOURCE.sourceType,
+				...(write.sourceId ? { sourceId: write.sourceId } : {}),
+			},
+			seedTime(write.at),
+		);
 	}
 	return created;
 }

@@ -288,6 +288,40 @@ export class HubSpotStore {
 		return record;
 	}
 
+	/**
+	 * A write made at `at`, in the past (seeding a record's history, e.g. a contact's earlier form
+	 * submissions): each value becomes a version in time order, and the current value only when no later
+	 * version exists. A write before the record's creation moves its creation back to `at`.
+	 */
+	backfill(record: StoredRecord, values: Values, source: WriteSource, at: number): StoredRecord {
+		const latest = (name: string) => {
+			const versions = record.history[name] ?? [];
+			return versions.length ? versions[versions.length - 1].timestamp : -Infinity;
+		};
+		const current = Object.fromEntries(
+			Object.entries(values).filter(([name]) => latest(name) <= at),
+		);
+		this.assertUnique(record.typeId, current, record.id);
+		for (const [name, value] of Object.entries(values)) {
+			const versions = (record.history[name] ??= []);
+			const place = versions.findIndex((v) => v.timestamp > at);
+			versions.splice(place === -1 ? versions.length : place, 0, {
+				value,
+				timestamp: at,
+				...source,
+			});
+			if (versions.length > MAX_VERSIONS) versions.shift();
+		}
+		for (const [name, value] of Object.entries(current)) this.setValue(record, name, value);
+		if (at < record.createdAt) {
+			record.createdAt = at;
+			const iso = new Date(at).toISOString();
+			record.properties.createdate = iso;
+			record.history.createdate = [{ value: iso, timestamp: at, ...SYSTEM }];
+		}
+		return record;
+	}
+
 	archive(record: StoredRecord) {
 		if (record.archived) return;
 		record.archived = true;
@@ -321,18 +355,22 @@ export class HubSpotStore {
 		this.apply(record, stamps, SYSTEM, now);
 	}
 
+	/** The current value of one property, its unique index kept in step ('' clears it). */
+	private setValue(record: StoredRecord, name: string, value: string) {
+		const previous = record.properties[name];
+		const index = this.unique.get(record.typeId)!.get(name);
+		if (index && previous) index.delete(this.indexKey(name, previous));
+		if (value === '') delete record.properties[name];
+		else {
+			record.properties[name] = value;
+			if (index) index.set(this.indexKey(name, value), record.id);
+		}
+	}
+
 	private apply(record: StoredRecord, values: Values, source: WriteSource, now: number) {
-		const indexes = this.unique.get(record.typeId)!;
 		for (const [name, value] of Object.entries(values)) {
-			const previous = record.properties[name];
-			if ((previous ?? '') === value) continue;
-			const index = indexes.get(name);
-			if (index && previous) index.delete(this.indexKey(name, previous));
-			if (value === '') delete record.properties[name];
-			else {
-				record.properties[name] = value;
-				if (index) index.set(this.indexKey(name, value), record.id);
-			}
+			if ((record.properties[name] ?? '') === value) continue;
+			this.setValue(record, name, value);
 			const versions = (record.history[name] ??= []);
 			versions.push({ value, timestamp: now, ...source });
 			if (versions.length > MAX_VERSIONS) versions.shift();
