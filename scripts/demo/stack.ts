@@ -10,6 +10,8 @@ import { startWarehouse, type Warehouse } from './warehouse';
 export interface StackOptions {
 	line?: N8nLine;
 	mode?: N8nMode;
+	/** Queue mode: worker processes (default 2). */
+	workers?: number;
 	/** n8n port (default: a free one). */
 	port?: number;
 	/** Sandbox port (default: a free one). */
@@ -38,6 +40,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		const n8n = await startN8n({
 			line: options.line,
 			mode: options.mode,
+			workers: options.workers,
 			port: options.port,
 			echo: options.echo,
 			env: { ...sandbox.proxyEnv(), ...options.env },
