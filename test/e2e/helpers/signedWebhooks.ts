@@ -8,6 +8,7 @@ import {
 	type SchemeName,
 	type SchemeOptions,
 } from '../../../nodes/shared/signatures';
+import { send as sendSigned, type SignedRequest } from '../../../scripts/demo/signed';
 
 // Standard Webhooks needs a whsec_ + base64 key; every other scheme takes any string, so one pair serves all.
 export const CURRENT_SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -166,11 +167,7 @@ export const verifyWorkflow: WorkflowJson = {
 	},
 };
 
-export interface SignedCall {
-	url: string;
-	headers: Record<string, string>;
-	body: string;
-}
+export type SignedCall = SignedRequest;
 
 /** A genuine request for `scheme` to `path`, signed now unless `at` (seconds) says otherwise. */
 export function genuine(
@@ -196,21 +193,8 @@ export function genuine(
 	return { url, body, headers: { 'content-type': contentType, ...signed } };
 }
 
-export async function send(call: SignedCall): Promise<{ status: number; body: any }> {
-	const response = await fetch(call.url, {
-		method: 'POST',
-		headers: call.headers,
-		body: call.body,
-	});
-	const text = await response.text();
-	let body: unknown = text;
-	try {
-		body = JSON.parse(text);
-	} catch {
-		// plain-text answers (Respond to Webhook text mode)
-	}
-	return { status: response.status, body };
-}
+/** POSTs a signed call; the answer's body parsed as JSON when it is JSON (Respond to Webhook may send text). */
+export const send = (call: SignedCall): Promise<{ status: number; body: any }> => sendSigned(call);
 
 export async function executionCount(n8n: N8nInstance, workflowId: string): Promise<number> {
 	const page = await n8n.api<{ data: unknown[] }>(
