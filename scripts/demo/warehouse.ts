@@ -41,7 +41,7 @@ export async function startWarehouse(): Promise<Warehouse> {
 				'ON_ERROR_STOP=1',
 				'-qAt',
 			],
-			{ input: sql, encoding: 'utf8' },
+			{ input: sql, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
 		);
 	psql('postgres', `CREATE DATABASE ${database};`);
 	for (const file of fs

@@ -1,0 +1,163 @@
+// Issue 9: a worker SIGKILLed in the middle of a 5,000-contact warehouse → HubSpot sync (template 05) loses
+// nothing. n8n marks the dangling execution crashed (queue recovery, made quick here through n8n's own
+// settings), the execution is retried as a user retries it in the editor, and afterwards every contact is in
+// the sandbox HubSpot exactly once, associated with its one company, or reported as failed in the warehouse.
+// Queue mode only.
+import {
+	loadSampleContacts,
+	RUN_NOW_PATH,
+	SLUG,
+	WORKFLOW_NAME,
+} from '../../scripts/demo/05-hubspot-batch-sync';
+import { send, signedRequest } from '../../scripts/demo/signed';
+import { sandboxAdmin } from '../../scripts/demo/support';
+import { startStack, type Stack } from '../../scripts/demo/stack';
+
+const describeQueue = process.env.N8N_MODE === 'queue' ? describe : describe.skip;
+const CONTACTS = 5000;
+
+type Execution = { id: string; status: string; retryOf?: string | null };
+type HubSpotRecord = {
+	id: string;
+	properties: Record<string, string | null>;
+	associations?: Record<string, Array<{ toId: string }>>;
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describeQueue('queue mode: a worker killed during a 5,000-row sync', () => {
+	let stack: Stack;
+	const records = async (type: string) =>
+		(
+			await sandboxAdmin<{ results: Array<HubSpotRecord & { archived?: boolean }> }>(
+				stack.sandbox,
+				'GET',
+				`/hubspot/objects/${type}`,
+			)
+		).results.filter((r) => !r.archived);
+	const executions = async () =>
+		(
+			await stack.n8n.api<{ data: Execution[] }>(
+				'GET',
+				`/executions?workflowId=${stack.n8n.workflowIds[WORKFLOW_NAME]}&limit=50`,
+			)
+		).data;
+	async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number) {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const value = await check();
+			if (value !== undefined) return value;
+			if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+			await sleep(500);
+		}
+	}
+
+	beforeAll(async () => {
+		stack = await startStack({
+			mode: 'queue',
+			templates: [SLUG],
+			env: {
+				// A dead worker's job is declared stalled within seconds (defaults: 60 s lock, 30 s check), and the
+				// main process marks executions whose job is gone as crashed every 6 s (default: every 3 hours).
+				QUEUE_WORKER_LOCK_DURATION: '5000',
+				QUEUE_WORKER_LOCK_RENEW_TIME: '1000',
+				QUEUE_WORKER_STALLED_INTERVAL: '2000',
+				N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '0.1',
+			},
+		});
+		loadSampleContacts(stack.warehouse, CONTACTS);
+	}, 300000);
+
+	afterAll(async () => {
+		await stack?.stop();
+	}, 60000);
+
+	test('after the crashed execution is retried, every contact is in HubSpot exactly once or reported failed', async () => {
+		const answer = await send(
+			signedRequest('standardWebhooks', stack.n8n.webhookUrl(RUN_NOW_PATH), {
+				reason: 'crash test',
+			}),
+		);
+		expect(answer.status).toBe(202);
+		const first = await until(
+			'the sync execution',
+			async () => (await executions()).find((e) => !e.retryOf),
+			60000,
+		);
+		const worker = await until(
+			'the worker running it',
+			async () => {
+				const i = stack.n8n.workers.findIndex((w) =>
+					w.log().includes(`Worker started execution ${first.id} `),
+				);
+				return i >= 0 ? i : undefined;
+			},
+			60000,
+		);
+		// Kill it part-way: some contacts written, most not.
+		const before = await until(
+			'the first contacts in HubSpot',
+			async () => {
+				const n = (await records('contacts')).length;
+				return n >= 400 ? n : undefined;
+			},
+			180000,
+		);
+		expect(before).toBeLessThan(CONTACTS);
+		await stack.n8n.killWorker(worker);
+
+		const crashed = await until(
+			'n8n to mark the execution crashed',
+			async () => {
+				const e = (await executions()).find((x) => x.id === first.id);
+				return e && !['new', 'running', 'waiting'].includes(e.status) ? e : undefined;
+			},
+			120000,
+		);
+		expect(crashed.status).toBe('crashed');
+
+		// What "Retry" in the editor's execution list does (from the start node: a crashed execution kept no data).
+		await stack.n8n.rest('POST', `/rest/executions/${first.id}/retry`, { loadWorkflow: true });
+		const retry = await until(
+			'the retry to finish',
+			async () => {
+				const e = (await executions()).find((x) => x.retryOf === first.id);
+				return e && !['new', 'running', 'waiting'].includes(e.status) ? e : undefined;
+			},
+			600000,
+		);
+		expect(retry.status).toBe('success');
+
+		const contacts = await records('contacts');
+		const companies = await records('companies');
+		const emails = contacts.map((c) => String(c.properties.email).toLowerCase());
+		expect(new Set(emails).size).toBe(emails.length);
+		const domains = companies.map((c) => String(c.properties.domain));
+		expect(new Set(domains).size).toBe(domains.length);
+
+		const rows = [];
+		for (let offset = 0; offset < CONTACTS; offset += 2000) {
+			rows.push(
+				...stack.warehouse.query<{
+					email: string;
+					synced_at: string | null;
+					sync_error: string | null;
+				}>(
+					`SELECT email, synced_at, sync_error FROM hubspot_contact_sync ORDER BY email LIMIT 2000 OFFSET ${offset}`,
+				),
+			);
+		}
+		expect(rows).toHaveLength(CONTACTS);
+		const inHubSpot = new Set(emails);
+		const lost = rows.filter((r) => !inHubSpot.has(r.email) && !r.sync_error);
+		expect(lost).toEqual([]);
+		// Every synced contact is associated with exactly one company, the one of its email's domain.
+		const companyByDomain = new Map(companies.map((c) => [String(c.properties.domain), c.id]));
+		const misassociated = contacts.filter((c) => {
+			const linked = (c.associations?.companies ?? []).map((a) => a.toId);
+			const domain = String(c.properties.email).split('@')[1];
+			return linked.length !== 1 || linked[0] !== companyByDomain.get(domain);
+		});
+		expect(misassociated.map((c) => c.properties.email)).toEqual([]);
+	}, 900000);
+});
