@@ -7,8 +7,10 @@ import { startStack, type Stack } from '../../../scripts/demo/stack';
 import { loadTemplates } from '../../../scripts/demo/templates';
 
 const templates = loadTemplates();
+// The harness's queue mode is n8n 2.x only; the queue-mode pass of CI covers 2.41.1 through the template suites.
+const describeSingle = process.env.N8N_MODE === 'queue' ? describe.skip : describe;
 
-describe('templates on n8n 1.123.x', () => {
+describeSingle('templates on n8n 1.123.x', () => {
 	let stack: Stack;
 
 	beforeAll(async () => {
