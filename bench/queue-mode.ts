@@ -24,6 +24,10 @@ const ROWS = Number(process.env.BENCH_ROWS ?? 300);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const COLUMN_CONCURRENCY = 10;
 
+/** What the table shows (checked against the run this file was last measured with; see BENCHMARKS.md). */
+const READING =
+	"Reading it: the Clay → HubSpot recipe is bound by HubSpot's budget, not by n8n — about five HubSpot calls a row (company, contact, association, property checks) at 190 per 10 s is under 4 rows/s in any topology, so workers add no throughput here. With **two workers** each worker paces its own calls and learns the other's only from HubSpot's Remaining header, which arrives after the other's calls are already in flight: the sandbox saw several times more 429s than in single mode, more calls in one 10 s window than the limit (the 429-answered calls included), and a few rows answered to Clay with an error after the node's retries (logged as failures in workflow_log, which the template's re-run path retries; none lost). Until the budget is shared across workers, give each worker its share: *Requests per 10 Seconds* = the limit ÷ workers (or *Reserved Requests*) in the HubSpot nodes. \"executions / requests\" also counts warm-up requests that finished after the count was taken. Signed Webhook throughput in queue mode is 0.8× single mode on this 2-core machine, where the main, webhook and worker processes, PostgreSQL and Redis share the two cores with the load generator.";
+
 interface Configuration {
 	label: string;
 	mode: N8nMode;
@@ -175,6 +179,7 @@ async function main(): Promise<void> {
 			return `| ${config.label} | ${clay.succeeded} / ${clay.rows} | ${rate.toFixed(2)} | ${(rate / singleRate).toFixed(2)}× | ${clay.hubspotCalls} | ${clay.hubspot429} | ${clay.maxPer10s} | ${webhook.signed.toFixed(1)} | ${(webhook.signed / single.webhook.signed).toFixed(2)}× | ${webhook.p50} / ${webhook.p99} | ${webhook.plain.toFixed(1)} | ${webhook.executions} / ${webhook.requests} |`;
 		}),
 	];
+	lines.push('', READING);
 	console.log(lines.join('\n'));
 	writeBenchmarksSection('queue-mode', lines);
 }
