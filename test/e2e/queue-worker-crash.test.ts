@@ -57,11 +57,12 @@ describeQueue('queue mode: a worker killed during a 5,000-row sync', () => {
 			mode: 'queue',
 			templates: [SLUG],
 			env: {
-				// A dead worker's job is declared stalled within seconds (defaults: 60 s lock, 30 s check), and the
+				// A dead worker's job is declared stalled within about 25 s (defaults: 60 s lock, 30 s check; much shorter
+				// and a busy live worker's job looks stalled too), and the
 				// main process marks executions whose job is gone as crashed every 6 s (default: every 3 hours).
-				QUEUE_WORKER_LOCK_DURATION: '5000',
-				QUEUE_WORKER_LOCK_RENEW_TIME: '1000',
-				QUEUE_WORKER_STALLED_INTERVAL: '2000',
+				QUEUE_WORKER_LOCK_DURATION: '20000',
+				QUEUE_WORKER_LOCK_RENEW_TIME: '2000',
+				QUEUE_WORKER_STALLED_INTERVAL: '5000',
 				N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '0.1',
 			},
 		});
@@ -107,25 +108,48 @@ describeQueue('queue mode: a worker killed during a 5,000-row sync', () => {
 		await stack.n8n.killWorker(worker);
 
 		const crashed = await until(
-			'n8n to mark the execution crashed',
+			'n8n to mark the execution failed',
 			async () => {
 				const e = (await executions()).find((x) => x.id === first.id);
 				return e && !['new', 'running', 'waiting'].includes(e.status) ? e : undefined;
 			},
 			120000,
 		);
-		expect(crashed.status).toBe('crashed');
+		// Marked crashed by queue recovery, or error when Bull reports the stalled job first: either way failed.
+		expect(['crashed', 'error']).toContain(crashed.status);
 
 		// What "Retry" in the editor's execution list does (from the start node: a crashed execution kept no data).
-		await stack.n8n.rest('POST', `/rest/executions/${first.id}/retry`, { loadWorkflow: true });
-		const retry = await until(
-			'the retry to finish',
-			async () => {
-				const e = (await executions()).find((x) => x.retryOf === first.id);
-				return e && !['new', 'running', 'waiting'].includes(e.status) ? e : undefined;
-			},
-			600000,
-		);
+		// A retry can itself fail (e.g. a HubSpot error beyond the node's retries while the survivor catches up);
+		// a user then retries that attempt: up to three attempts, each failure printed.
+		let attempt: Execution = crashed;
+		for (let i = 0; i < 3 && attempt.status !== 'success'; i++) {
+			const previous = attempt.id;
+			await stack.n8n.rest('POST', `/rest/executions/${previous}/retry`, { loadWorkflow: true });
+			attempt = await until(
+				'the retry to finish',
+				async () => {
+					const e = (await executions()).find((x) => x.retryOf === previous);
+					return e && !['new', 'running', 'waiting'].includes(e.status) ? e : undefined;
+				},
+				600000,
+			);
+			if (attempt.status !== 'success') {
+				// A job Bull thought stalled may still finish on its worker: look again before retrying.
+				await sleep(5000);
+				attempt = (await executions()).find((x) => x.id === attempt.id) ?? attempt;
+			}
+			if (attempt.status !== 'success') {
+				const failed = await stack.n8n.api<{ data?: { resultData?: { error?: unknown } } }>(
+					'GET',
+					`/executions/${attempt.id}?includeData=true`,
+				);
+				console.log(
+					`retry ${attempt.id} ended ${attempt.status}:`,
+					JSON.stringify(failed.data?.resultData?.error ?? {}).slice(0, 500),
+				);
+			}
+		}
+		const retry = attempt;
 		expect(retry.status).toBe('success');
 
 		const contacts = await records('contacts');

@@ -22,10 +22,14 @@ export interface TemplateStack {
  * Starts the stack with the template `slug` before the file's tests (and waits until the webhook at
  * `webhookPath` is registered), stops it after them. The fields are set once beforeAll has run.
  */
-export function useTemplateStack(slug: string, webhookPath: string): TemplateStack {
+export function useTemplateStack(
+	slug: string,
+	webhookPath: string,
+	options: { workers?: number } = {},
+): TemplateStack {
 	const t = {} as TemplateStack;
 	beforeAll(async () => {
-		t.stack = await startStack({ templates: [slug] });
+		t.stack = await startStack({ templates: [slug], workers: options.workers });
 		const { sandbox, n8n, warehouse } = t.stack;
 		t.ctx = { sandbox, n8n, warehouse };
 		t.workflowId = templateWorkflowId(n8n, slug);

@@ -39,7 +39,10 @@ const HOOLI = SAMPLE_ACCOUNTS.find((row) => row.Domain === 'hooli.com')!;
 const FIRST_ROWS = SAMPLE_ACCOUNTS.filter((row) => row !== HOOLI);
 
 describe(`template ${SLUG}`, () => {
-	const t = useTemplateStack(SLUG, CLAY_PATH);
+	// Re-sent rows are recognised by the Dedupe node's history in n8n's processed-data store, which n8n writes
+	// read-then-write: exact within one process, not across two workers running at once (README, Dedupe; issue
+	// 9). In queue mode this suite therefore runs one worker, where the template's guarantees are exact.
+	const t = useTemplateStack(SLUG, CLAY_PATH, { workers: 1 });
 	let firstRowIds: string[];
 	const admin = <T = any>(method: string, path: string, body?: unknown) =>
 		sandboxAdmin<T>(t.stack.sandbox, method, path, body);
