@@ -8,15 +8,14 @@ import { startN8n, type N8nMode } from '../scripts/harness';
 import {
 	addAccounts,
 	httpColumn,
-	runManualTrigger,
-	SETUP_TRIGGER,
+	runSetup,
 	SLUG,
-	WORKFLOW_NAME,
 	type AccountRow,
 	type ColumnRun,
 } from '../scripts/demo/01-clay-enrichment-to-hubspot';
 import { startStack } from '../scripts/demo/stack';
 import { sandboxAdmin } from '../scripts/demo/support';
+import { busiestWindow } from '../sandbox/limiter';
 import { writeBenchmarksSection } from './lib/benchmarksSection';
 import { credentials, executionCount, load, workflows } from './lib/signedWebhookLoad';
 
@@ -73,7 +72,7 @@ async function clayToHubSpot(config: Configuration): Promise<ClayResult> {
 			token: 'pat-sandbox',
 			tier: 'professional',
 		});
-		const setup = await runManualTrigger(n8n, WORKFLOW_NAME, SETUP_TRIGGER);
+		const setup = await runSetup(n8n);
 		if (setup.status !== 'success') throw new Error(`setup branch ended ${setup.status}`);
 		const ids = await addAccounts(
 			sandbox.adminUrl,
@@ -94,18 +93,13 @@ async function clayToHubSpot(config: Configuration): Promise<ClayResult> {
 			'/requests?system=hubspot&limit=100000000',
 		);
 		const times = results.map((r) => Date.parse(r.at)).sort((a, b) => a - b);
-		let maxPer10s = 0;
-		for (let i = 0, j = 0; i < times.length; i++) {
-			while (times[i] - times[j] >= 10_000) j++;
-			maxPer10s = Math.max(maxPer10s, i - j + 1);
-		}
 		return {
 			rows: run.total,
 			succeeded: run.succeeded,
 			seconds,
 			hubspotCalls: results.length,
 			hubspot429: results.filter((r) => r.status === 429).length,
-			maxPer10s,
+			maxPer10s: busiestWindow(times, 10_000),
 		};
 	} finally {
 		await stack.stop();

@@ -68,3 +68,16 @@ export function patchLimit<T extends { enabled: boolean }>(
 		...(rate === undefined ? {} : { [rateKey]: rate }),
 	};
 }
+
+/**
+ * The most of `times` (sorted, ms) inside any window of `windowMs`: what a sliding window like the one above
+ * measures, for checking a client's calls against it afterwards (tests and benchmarks read the request log).
+ */
+export function busiestWindow(times: readonly number[], windowMs: number): number {
+	let busiest = 0;
+	for (let last = 0, first = 0; last < times.length; last++) {
+		while (times[last] - times[first] >= windowMs) first++;
+		busiest = Math.max(busiest, last - first + 1);
+	}
+	return busiest;
+}

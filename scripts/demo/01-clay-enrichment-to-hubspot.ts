@@ -5,7 +5,7 @@
 import type { N8nInstance } from '../harness';
 import { SANDBOX_WEBHOOK_SECRET } from './credentials';
 import { sandboxAdmin } from './signed';
-import { finishedExecution, type Execution } from './support';
+import { runFromTrigger, type Execution } from './support';
 import type { DemoContext, TemplateDemo } from './templates';
 
 export const SLUG = '01-clay-enrichment-to-hubspot';
@@ -212,26 +212,9 @@ export async function clayRows(adminUrl: string): Promise<ClayRow[]> {
 		.rows;
 }
 
-/**
- * Runs a workflow from one of its manual triggers, as clicking "Execute workflow" in the editor does, and
- * waits for the execution to finish. n8n 1.x wants the workflow in the request, 2.x reads it itself.
- */
-export async function runManualTrigger(
-	n8n: N8nInstance,
-	workflowName: string,
-	triggerName: string,
-): Promise<Execution> {
-	const id = n8n.workflowIds[workflowName];
-	const { data: workflowData } = await n8n.rest<{ data: unknown }>('GET', `/rest/workflows/${id}`);
-	const started = await n8n.rest<{ data: { executionId?: string } }>(
-		'POST',
-		`/rest/workflows/${id}/run`,
-		{ workflowData, triggerToStartFrom: { name: triggerName } },
-	);
-	const executionId = started.data.executionId;
-	if (!executionId)
-		throw new Error(`n8n did not start "${triggerName}": ${JSON.stringify(started)}`);
-	return await finishedExecution(n8n, executionId);
+/** Runs the template's one-time "set up HubSpot" branch, as clicking Execute workflow from it does. */
+export async function runSetup(n8n: N8nInstance): Promise<Execution> {
+	return await runFromTrigger(n8n, n8n.workflowIds[WORKFLOW_NAME], SETUP_TRIGGER);
 }
 
 /** The company a sales rep made by hand, once (the demo's HubSpot starts empty). */
@@ -252,7 +235,7 @@ export const demo: TemplateDemo = {
 	howTo: () => `npm run demo -- ${SLUG}   (again: unchanged rows come back as skipped re-runs)`,
 	async run({ sandbox, n8n }: DemoContext) {
 		await ensureExistingCompany(sandbox.adminUrl);
-		const setup = await runManualTrigger(n8n, WORKFLOW_NAME, SETUP_TRIGGER);
+		const setup = await runSetup(n8n);
 		if (setup.status !== 'success') throw new Error(`HubSpot setup branch ended ${setup.status}`);
 		const rowIds = await addAccounts(sandbox.adminUrl, SAMPLE_ACCOUNTS);
 		const run = await runHttpColumn(sandbox.adminUrl, n8n, rowIds);

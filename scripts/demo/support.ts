@@ -128,9 +128,27 @@ export async function finishedExecution(
 }
 
 /**
- * Runs a scheduled workflow once now, as the editor's "Execute workflow" button does (n8n's REST API, from
- * its Schedule Trigger), and resolves with the finished execution.
+ * Runs a workflow once now from one of its triggers, as the editor's "Execute workflow" button does (n8n's
+ * REST API; n8n 1.x wants the workflow in the request, 2.x reads it itself), and resolves with the finished
+ * execution.
  */
+export async function runFromTrigger(
+	n8n: N8nInstance,
+	workflowId: string,
+	triggerName: string,
+): Promise<Execution> {
+	const workflow = await n8n.rest<{ data: unknown }>('GET', `/rest/workflows/${workflowId}`);
+	const started = await n8n.rest<{ data: { executionId?: string } }>(
+		'POST',
+		`/rest/workflows/${workflowId}/run`,
+		{ workflowData: workflow.data, triggerToStartFrom: { name: triggerName } },
+	);
+	const id = started.data.executionId;
+	if (!id) throw new Error(`n8n did not start "${triggerName}": ${JSON.stringify(started.data)}`);
+	return await finishedExecution(n8n, id);
+}
+
+/** Runs a scheduled workflow once now, from its Schedule Trigger. */
 export async function runScheduledNow(n8n: N8nInstance, workflowId: string): Promise<Execution> {
 	const workflow = await n8n.rest<{ data: { nodes: Array<{ name: string; type: string }> } }>(
 		'GET',
@@ -138,13 +156,5 @@ export async function runScheduledNow(n8n: N8nInstance, workflowId: string): Pro
 	);
 	const trigger = workflow.data.nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger');
 	if (!trigger) throw new Error(`workflow ${workflowId} has no Schedule Trigger`);
-	const started = await n8n.rest<{ data: { executionId?: string } }>(
-		'POST',
-		`/rest/workflows/${workflowId}/run`,
-		{ workflowData: workflow.data, triggerToStartFrom: { name: trigger.name } },
-	);
-	const id = started.data.executionId;
-	if (!id)
-		throw new Error(`n8n did not start workflow ${workflowId}: ${JSON.stringify(started.data)}`);
-	return await finishedExecution(n8n, id);
+	return await runFromTrigger(n8n, workflowId, trigger.name);
 }

@@ -3,20 +3,20 @@
 // settings), the execution is retried as a user retries it in the editor, and afterwards every contact is in
 // the sandbox HubSpot exactly once, associated with its one company, or reported as failed in the warehouse.
 // Queue mode only.
-import {
-	loadSampleContacts,
-	RUN_NOW_PATH,
-	SLUG,
-	WORKFLOW_NAME,
-} from '../../scripts/demo/05-hubspot-batch-sync';
+import { loadSampleContacts, RUN_NOW_PATH, SLUG } from '../../scripts/demo/05-hubspot-batch-sync';
 import { send, signedRequest } from '../../scripts/demo/signed';
-import { sandboxAdmin } from '../../scripts/demo/support';
+import {
+	executionsOf,
+	sandboxAdmin,
+	templateWorkflowId,
+	waitFor,
+	type Execution,
+} from '../../scripts/demo/support';
 import { startStack, type Stack } from '../../scripts/demo/stack';
 
 const describeQueue = process.env.N8N_MODE === 'queue' ? describe : describe.skip;
 const CONTACTS = 5000;
 
-type Execution = { id: string; status: string; retryOf?: string | null };
 type HubSpotRecord = {
 	id: string;
 	properties: Record<string, string | null>;
@@ -35,22 +35,7 @@ describeQueue('queue mode: a worker killed during a 5,000-row sync', () => {
 				`/hubspot/objects/${type}`,
 			)
 		).results.filter((r) => !r.archived);
-	const executions = async () =>
-		(
-			await stack.n8n.api<{ data: Execution[] }>(
-				'GET',
-				`/executions?workflowId=${stack.n8n.workflowIds[WORKFLOW_NAME]}&limit=50`,
-			)
-		).data;
-	async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number) {
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			const value = await check();
-			if (value !== undefined) return value;
-			if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-			await sleep(500);
-		}
-	}
+	const executions = () => executionsOf(stack.n8n, templateWorkflowId(stack.n8n, SLUG));
 
 	beforeAll(async () => {
 		stack = await startStack({
@@ -80,12 +65,12 @@ describeQueue('queue mode: a worker killed during a 5,000-row sync', () => {
 			}),
 		);
 		expect(answer.status).toBe(202);
-		const first = await until(
+		const first = await waitFor(
 			'the sync execution',
 			async () => (await executions()).find((e) => !e.retryOf),
 			60000,
 		);
-		const worker = await until(
+		const worker = await waitFor(
 			'the worker running it',
 			async () => {
 				const i = stack.n8n.workers.findIndex((w) =>
@@ -96,7 +81,7 @@ describeQueue('queue mode: a worker killed during a 5,000-row sync', () => {
 			60000,
 		);
 		// Kill it part-way: some contacts written, most not.
-		const before = await until(
+		const before = await waitFor(
 			'the first contacts in HubSpot',
 			async () => {
 				const n = (await records('contacts')).length;
@@ -107,7 +92,7 @@ describeQueue('queue mode: a worker killed during a 5,000-row sync', () => {
 		expect(before).toBeLessThan(CONTACTS);
 		await stack.n8n.killWorker(worker);
 
-		const crashed = await until(
+		const crashed = await waitFor(
 			'n8n to mark the execution failed',
 			async () => {
 				const e = (await executions()).find((x) => x.id === first.id);
@@ -125,7 +110,7 @@ describeQueue('queue mode: a worker killed during a 5,000-row sync', () => {
 		for (let i = 0; i < 3 && attempt.status !== 'success'; i++) {
 			const previous = attempt.id;
 			await stack.n8n.rest('POST', `/rest/executions/${previous}/retry`, { loadWorkflow: true });
-			attempt = await until(
+			attempt = await waitFor(
 				'the retry to finish',
 				async () => {
 					const e = (await executions()).find((x) => x.retryOf === previous);

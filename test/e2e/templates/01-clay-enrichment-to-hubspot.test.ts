@@ -10,11 +10,9 @@ import demo, {
 	CLAY_SECRET_HEADER,
 	EXISTING_COMPANY,
 	runHttpColumn,
-	runManualTrigger,
+	runSetup,
 	SAMPLE_ACCOUNTS,
-	SETUP_TRIGGER,
 	SLUG,
-	WORKFLOW_NAME,
 	type ClayRow,
 } from '../../../scripts/demo/01-clay-enrichment-to-hubspot';
 import { SANDBOX_HUBSPOT_TOKEN } from '../../../scripts/demo/credentials';
@@ -67,7 +65,7 @@ describe(`template ${SLUG}`, () => {
 	});
 
 	test('the one-time setup branch creates the domain key, score and tier properties and keys the existing company', async () => {
-		const run = await runManualTrigger(t.stack.n8n, WORKFLOW_NAME, SETUP_TRIGGER);
+		const run = await runSetup(t.stack.n8n);
 		expect(run.status).toBe('success');
 
 		for (const [name, unique] of [
@@ -88,9 +86,7 @@ describe(`template ${SLUG}`, () => {
 		expect(stark.properties.revops_domain_key).toBe('stark.com');
 
 		// Running it again changes nothing and still succeeds (properties exist, keys are set).
-		expect((await runManualTrigger(t.stack.n8n, WORKFLOW_NAME, SETUP_TRIGGER)).status).toBe(
-			'success',
-		);
+		expect((await runSetup(t.stack.n8n)).status).toBe('success');
 		expect(await companyByDomain(EXISTING_COMPANY.domain)).toHaveLength(1);
 	}, 120_000);
 

@@ -14,6 +14,7 @@ import demo, {
 } from '../../../scripts/demo/05-hubspot-batch-sync';
 import { send, signedRequest } from '../../../scripts/demo/signed';
 import { executionsOf, sandboxAdmin, slackMessages } from '../../../scripts/demo/support';
+import { busiestWindow } from '../../../sandbox/limiter';
 import { useTemplateStack } from '../helpers/templateStack';
 
 const CONTACTS = 10_000;
@@ -37,17 +38,6 @@ type SyncRow = {
 	hubspot_company_id: string | null;
 	sync_error: string | null;
 };
-
-/** Most requests the sandbox received inside any 10-second window. */
-function busiestWindow(log: Logged[]): number {
-	const times = log.map((r) => Date.parse(r.at)).sort((a, b) => a - b);
-	let busiest = 0;
-	for (let first = 0, last = 0; last < times.length; last++) {
-		while (times[last] - times[first] >= 10_000) first++;
-		busiest = Math.max(busiest, last - first + 1);
-	}
-	return busiest;
-}
 
 /** acct12.com for contact12@acct3.com's company: the sample data's company of a contact. */
 const domainOf = (email: string) => email.split('@')[1];
@@ -161,7 +151,12 @@ describe(`template ${SLUG}`, () => {
 		const calls = await hubspotLog();
 		expect(calls.filter((r) => r.status === 429)).toEqual([]);
 		expect(calls.length).toBeGreaterThan(2 * FREE_TIER_PER_10S);
-		expect(busiestWindow(calls)).toBeLessThanOrEqual(FREE_TIER_PER_10S);
+		expect(
+			busiestWindow(
+				calls.map((r) => Date.parse(r.at)).sort((a, b) => a - b),
+				10_000,
+			),
+		).toBeLessThanOrEqual(FREE_TIER_PER_10S);
 		// Batched: 100 contacts per upsert call, not one call per contact.
 		expect(calls.filter((r) => r.path.endsWith('/contacts/batch/upsert'))).toHaveLength(
 			CONTACTS / 100,

@@ -1,5 +1,6 @@
 import { readRateLimitHeaders, retryAfterMs } from '../../../nodes/shared/ratelimit/headers';
 import { ThrottlePlanner } from '../../../nodes/shared/ratelimit/throttle';
+import { busiestWindow } from '../../../sandbox/limiter';
 
 /** Sends `count` calls as soon as the planner allows, on a simulated clock; returns the send times. */
 function drive(
@@ -16,16 +17,6 @@ function drive(
 		times.push(now);
 	}
 	return times;
-}
-
-/** Most calls in any window of `windowMs` (the way HubSpot's rolling window counts). */
-function busiestWindow(times: number[], windowMs: number): number {
-	let best = 0;
-	for (let i = 0, j = 0; i < times.length; i++) {
-		while (times[i] - times[j] >= windowMs) j++;
-		best = Math.max(best, i - j + 1);
-	}
-	return best;
 }
 
 describe('ThrottlePlanner', () => {
