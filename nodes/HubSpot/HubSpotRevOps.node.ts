@@ -5,12 +5,9 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import { optionsProperty } from './actions/common/options.description';
+import { resources } from './actions/resources';
 import { router } from './actions/router';
-import { associationProperties } from './descriptions/association';
-import { optionsProperty } from './descriptions/options';
-import { propertyProperties } from './descriptions/property';
-import { recordProperties } from './descriptions/record';
-import { resourceProperties } from './descriptions/resource';
 import { loadOptions } from './methods/loadOptions';
 
 /**
@@ -48,10 +45,32 @@ export class HubSpotRevOps implements INodeType {
 			},
 		],
 		properties: [
-			...resourceProperties,
-			...recordProperties,
-			...associationProperties,
-			...propertyProperties,
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'Private App Token', value: 'privateAppToken' },
+					{ name: 'OAuth2', value: 'oAuth2' },
+				],
+				default: 'privateAppToken',
+			},
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Association', value: 'association' },
+					{ name: 'Company', value: 'company' },
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Custom Object', value: 'customObject' },
+					{ name: 'Deal', value: 'deal' },
+					{ name: 'Property', value: 'property' },
+				],
+				default: 'company',
+			},
+			...resources.flatMap((resource) => resource.description),
 			optionsProperty,
 		],
 	};

@@ -2,8 +2,8 @@
 // domains at once in the HubSpot node's unique-key mode create exactly one company per domain in the
 // sandbox HubSpot (which enforces unique property values, as HubSpot does). Queue mode only.
 import { clayRows } from '../../bench/lib/clayRows';
-import { companyKey } from '../../nodes/shared/crm';
-import { startN8n, type N8nInstance } from '../../scripts/harness';
+import { companyKey } from '../../nodes/shared/upsert';
+import { startN8n, type N8nInstance } from '../../dev/harness';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 
 const describeQueue = process.env.N8N_MODE === 'queue' ? describe : describe.skip;

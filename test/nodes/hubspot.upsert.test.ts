@@ -3,7 +3,7 @@
 // 5xx, across concurrent executions, and as a dry run.
 import type { INodeParameters } from 'n8n-workflow';
 import { clayRows } from '../../bench/lib/clayRows';
-import { companyKey } from '../../nodes/shared/crm';
+import { companyKey } from '../../nodes/shared/upsert';
 import {
 	admin,
 	FAST,

@@ -1,6 +1,6 @@
 // The only code that talks to Clay: one row per POST to a table's webhook source, authenticated by n8n
 // with the ClayApi credential, paced under the workspace's intake rate and retried on 429 (Retry-After
-// honoured), 5xx and network failures with backoff. A refused row is reported, never thrown: the node
+// honoured), 5xx and network failures with backoff — the package's one retry policy (pacedRequest). A refused row is reported, never thrown: the node
 // routes it to its error output and goes on with the rest.
 import {
 	sleep,
@@ -8,7 +8,7 @@ import {
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
-import { decideRetry, retryAfterMs, type FailedAttempt } from '../../shared/ratelimit';
+import { pacedRequest, retryAfterMs, type FailedAttempt } from '../../shared/ratelimit';
 import type { RowPacing } from '../../shared/clay';
 
 export const CREDENTIAL_TYPE = 'clayApi';
@@ -47,40 +47,34 @@ export class ClayClient {
 	) {}
 
 	async pushRow(row: IDataObject): Promise<RowOutcome> {
-		const { planner, retry } = this.pacing;
-		for (let attempt = 1; ; attempt++) {
-			const wait = planner.delayFor('standard', Date.now());
-			if (wait > 0) await sleep(wait);
-			this.stats.calls++;
-
-			const outcome = await this.send(row);
-			// Recorded when Clay answered, not when the row left: the row reached Clay at or before that, so
-			// Clay's own window never holds one row too many, however long a request was in flight.
-			planner.record('standard', Date.now());
-			if ('statusCode' in outcome && outcome.statusCode < 300)
-				return { ok: true, attempts: attempt };
-
-			const failure: FailedAttempt =
-				'statusCode' in outcome
-					? { status: outcome.statusCode, retryAfterMs: retryAfterMs(outcome.headers, Date.now()) }
-					: { networkCode: 'NETWORK_ERROR' };
-			if (failure.status === 429) this.stats.rateLimited++;
-			const decision = decideRetry(failure, attempt, retry);
-			if (!decision.retry) {
-				const message =
-					'statusCode' in outcome
-						? reasonOf(outcome)
-						: `Clay could not be reached: ${outcome.error}`;
-				return {
-					ok: false,
-					attempts: attempt,
-					status: failure.status,
-					message: attempt > 1 ? `${message} (${decision.reason})` : message,
-				};
-			}
-			this.stats.retries++;
-			await sleep(decision.delayMs);
-		}
+		const outcome = await pacedRequest({
+			planner: this.pacing.planner,
+			retry: this.pacing.retry,
+			sleep,
+			send: async () => {
+				this.stats.calls++;
+				return await this.send(row);
+			},
+			failureOf: (answer, now): FailedAttempt | undefined => {
+				if (!('statusCode' in answer)) return { networkCode: 'NETWORK_ERROR' };
+				if (answer.statusCode < 300) return undefined;
+				if (answer.statusCode === 429) this.stats.rateLimited++;
+				return { status: answer.statusCode, retryAfterMs: retryAfterMs(answer.headers, now) };
+			},
+			onRetry: () => this.stats.retries++,
+		});
+		if (outcome.ok) return { ok: true, attempts: outcome.attempts };
+		if ('circuitOpen' in outcome)
+			throw new Error('unreachable: the Clay transport has no circuit breaker');
+		const { answer, attempts, failure, reason } = outcome;
+		const message =
+			'statusCode' in answer ? reasonOf(answer) : `Clay could not be reached: ${answer.error}`;
+		return {
+			ok: false,
+			attempts,
+			status: failure.status,
+			message: attempts > 1 ? `${message} (${reason})` : message,
+		};
 	}
 
 	private async send(row: IDataObject): Promise<RawResponse | { error: string }> {

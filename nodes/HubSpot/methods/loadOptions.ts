@@ -7,7 +7,9 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import { listProperties } from '../crm/properties';
+import { listProperties, listSchemas } from '../api/properties';
+import { objectTypeOf } from '../actions/common/resource';
+import { resources } from '../actions/resources';
 import type { HubSpotClient } from '../transport/client';
 import { connect } from '../transport/connect';
 import { toFailure } from '../transport/failure';
@@ -17,11 +19,6 @@ const STANDARD_TYPES: INodePropertyOptions[] = [
 	{ name: 'Contacts', value: 'contacts' },
 	{ name: 'Deals', value: 'deals' },
 ];
-const OBJECT_TYPES: Record<string, string> = {
-	company: 'companies',
-	contact: 'contacts',
-	deal: 'deals',
-};
 
 async function withClient<T>(
 	fn: ILoadOptionsFunctions,
@@ -42,12 +39,12 @@ async function withClient<T>(
 }
 
 function currentObjectType(fn: ILoadOptionsFunctions): string {
-	const resource = fn.getCurrentNodeParameter('resource') as string;
-	if (resource === 'customObject')
-		return String(fn.getCurrentNodeParameter('customObjectType') ?? '');
-	if (resource === 'property')
-		return String(fn.getCurrentNodeParameter('propertyObjectType') ?? 'companies');
-	return OBJECT_TYPES[resource] ?? 'companies';
+	const value = fn.getCurrentNodeParameter('resource') as string;
+	const resource = resources.find((r) => r.value === value);
+	// Resources of no single object type (associations) list company properties, as the picker's default.
+	if (!resource || !Object.keys(resource.object).length) return 'companies';
+	const objectType = objectTypeOf(resource, (name) => fn.getCurrentNodeParameter(name));
+	return objectType || (value === 'property' ? 'companies' : '');
 }
 
 async function propertyOptions(
@@ -71,12 +68,8 @@ async function propertyOptions(
 }
 
 async function customObjectTypes(fn: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const { body } = await withClient(
-		fn,
-		async (client) =>
-			await client.request<{ results?: IDataObject[] }>({ method: 'GET', path: '/crm/v3/schemas' }),
-	);
-	return (body.results ?? []).map((schema) => ({
+	const schemas = await withClient(fn, async (client) => await listSchemas(client));
+	return schemas.map((schema) => ({
 		name: String((schema.labels as IDataObject | undefined)?.plural ?? schema.name),
 		value: String(schema.objectTypeId),
 	}));

@@ -1,7 +1,7 @@
 // The only code that talks to HubSpot. Every call is authenticated by n8n with the node's
-// credential, paced by the throttle planner so it lands inside the rate-limit window, retried
-// (429 by policy, 5xx and network failures with backoff) and refused outright once the circuit
-// breaker has seen HubSpot fail N times in a row.
+// credential and goes through the package's one retry policy (pacedRequest): paced by the throttle
+// planner so it lands inside the rate-limit window, retried (429 by policy, 5xx and network failures
+// with backoff) and refused outright once the circuit breaker has seen HubSpot fail N times in a row.
 import {
 	sleep,
 	type IDataObject,
@@ -12,7 +12,7 @@ import {
 } from 'n8n-workflow';
 import {
 	CircuitBreaker,
-	decideRetry,
+	pacedRequest,
 	readRateLimitHeaders,
 	retryAfterMs,
 	ThrottlePlanner,
@@ -74,31 +74,23 @@ export class HubSpotClient {
 
 	/** A 2xx answer (207 included: batch callers read its `errors[]`), or a thrown HubSpotFailure. */
 	async request<T = IDataObject>(request: HubSpotRequest): Promise<HubSpotResponse<T>> {
-		const kind = request.kind ?? 'standard';
-		for (let attempt = 1; ; attempt++) {
-			if (!this.breaker.allows(Date.now())) throw this.circuitOpen();
-			const wait = this.planner.delayFor(kind, Date.now());
-			if (wait > 0) await sleep(wait);
-			const sentAt = Date.now();
-			this.planner.record(kind, sentAt);
-
-			const outcome = await this.send(request);
-			this.planner.answered(kind, sentAt, Date.now());
-			if ('statusCode' in outcome)
-				this.planner.observe(readRateLimitHeaders(outcome.headers), Date.now());
-			if ('statusCode' in outcome && outcome.statusCode < 300) {
-				this.breaker.onSuccess();
-				return { status: outcome.statusCode, body: outcome.body as T };
-			}
-
-			const failure = this.describe(outcome);
-			const decision = decideRetry(failure, attempt, this.settings.retry);
-			// Only an unhealthy HubSpot trips the breaker; a 4xx or a 429 is a healthy answer.
-			if (decision.kind === 'transient') this.breaker.onFailure(Date.now());
-			else this.breaker.onSuccess();
-			if (!decision.retry) throw this.toFailure(outcome, attempt, decision.reason);
-			await sleep(decision.delayMs);
-		}
+		const outcome = await pacedRequest({
+			kind: request.kind ?? 'standard',
+			planner: this.planner,
+			retry: this.settings.retry,
+			breaker: this.breaker,
+			sleep,
+			send: async () => await this.send(request),
+			onAnswer: (answer, now) => {
+				if ('statusCode' in answer) this.planner.observe(readRateLimitHeaders(answer.headers), now);
+			},
+			failureOf: (answer) => this.describe(answer),
+		});
+		if ('circuitOpen' in outcome) throw this.circuitOpen();
+		if (!outcome.ok) throw this.toFailure(outcome.answer, outcome.attempts, outcome.reason);
+		// describe() calls only an HTTP answer below 300 a success.
+		const answer = outcome.answer as RawResponse;
+		return { status: answer.statusCode, body: answer.body as T };
 	}
 
 	private async send(request: HubSpotRequest): Promise<RawResponse | { error: unknown }> {
@@ -123,8 +115,10 @@ export class HubSpotClient {
 		}
 	}
 
-	private describe(outcome: RawResponse | { error: unknown }): FailedAttempt {
+	/** What failed about an answer; undefined for a success (2xx). */
+	private describe(outcome: RawResponse | { error: unknown }): FailedAttempt | undefined {
 		if (!('statusCode' in outcome)) return { networkCode: networkCode(outcome.error) };
+		if (outcome.statusCode < 300) return undefined;
 		const body = isObject(outcome.body) ? outcome.body : {};
 		return {
 			status: outcome.statusCode,

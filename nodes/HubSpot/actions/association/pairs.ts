@@ -1,8 +1,36 @@
 // The association each item names: from-object, to-object, their ids and an optional label.
-import type { IDataObject } from 'n8n-workflow';
-import type { AssociationLabel } from '../../crm/associations';
-import type { Run } from '../../helpers/run';
-import { readPerItem } from '../../helpers/run';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { AssociationLabel } from '../../api/associations';
+import type { Run } from '../common/run';
+import { readPerItem } from '../common/run';
+
+const objectTypeField = (name: string, displayName: string, fallback: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getObjectTypes' },
+	default: fallback,
+	description:
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+});
+
+const idField = (name: string, displayName: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	required: true,
+	default: '',
+});
+
+/** The fields naming both ends of an association; List names only the record it starts from. */
+export function pairFields(withToId: boolean): INodeProperties[] {
+	return [
+		objectTypeField('fromObjectType', 'From Object Type Name or ID', 'contacts'),
+		idField('fromId', 'From ID'),
+		objectTypeField('toObjectType', 'To Object Type Name or ID', 'companies'),
+		...(withToId ? [idField('toId', 'To ID')] : []),
+	];
+}
 
 export interface ItemPair {
 	fromType: string;

@@ -1,30 +1,29 @@
 // Remove associations in batches (v4 batch archive: every association between each pair).
-import { chunk } from '../../../shared/crm';
-import type { Run } from '../../helpers/run';
+import type { INodeProperties } from 'n8n-workflow';
+import { chunk } from '../../../shared/upsert';
+import { removeAssociations } from '../../api/associations';
 import { toFailure } from '../../transport/failure';
-import { groupPairs, pairJson, readPairs } from './pairs';
+import type { Run } from '../common/run';
+import { groupPairs, pairFields, pairJson, readPairs } from './pairs';
 
-export async function remove(run: Run): Promise<void> {
+export const description: INodeProperties[] = pairFields(true);
+
+export async function execute(run: Run): Promise<void> {
 	for (const group of groupPairs(readPairs(run))) {
 		const { fromType, toType } = group[0].value;
 		for (const rows of chunk(group, run.options.batchSize)) {
 			if (!run.options.dryRun) {
 				try {
-					await run.client.request({
-						method: 'POST',
-						path: `/crm/v4/associations/${encodeURIComponent(fromType)}/${encodeURIComponent(toType)}/batch/archive`,
-						body: {
-							inputs: rows.map(({ value }) => ({
-								from: { id: value.fromId },
-								to: [{ id: value.toId }],
-							})),
-						},
-					});
+					await removeAssociations(
+						run.client,
+						fromType,
+						toType,
+						rows.map(({ value }) => value),
+					);
 				} catch (error) {
-					const failure = toFailure(error);
 					run.out.failAll(
 						rows.map((row) => row.index),
-						failure,
+						toFailure(error),
 					);
 					continue;
 				}

@@ -2,14 +2,52 @@
 // and unusable domains go to Errors), rows of one company are merged, and the companies are
 // written in batches: by search-then-create/update, or (unique-key mode) by batch upsert on a
 // property with unique values that holds the normalized domain.
-import { companyKey } from '../../../shared/crm';
-import { itemParameter, runParameter } from '../../helpers/parameters';
-import type { Run } from '../../helpers/run';
-import { collectGroups } from '../common/groups';
-import { upsertByProperty } from '../common/upsertByProperty';
-import { upsertCompaniesBySearch } from './upsertBySearch';
+import type { INodeProperties } from 'n8n-workflow';
+import { companyKey } from '../../../shared/upsert';
+import { propertyFields, updatePolicyFields } from '../common/fields.description';
+import { itemParameter, runParameter } from '../common/parameters';
+import type { Run } from '../common/run';
+import { collectGroups } from '../upsert/groups';
+import { upsertByProperty } from '../upsert/byUniqueProperty';
+import { upsertCompaniesBySearch } from '../upsert/companiesBySearch';
+import { keyPropertyField } from './createKeyProperty.operation';
 
-export async function upsert(run: Run): Promise<void> {
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Domain',
+		name: 'domain',
+		type: 'string',
+		required: true,
+		default: '={{ $json.domain }}',
+		description:
+			'Website, URL or email of the company; normalized to its registrable domain (www.acme.com/x → acme.com). Free-mail domains go to the Errors output.',
+	},
+	{
+		displayName: 'Match Companies By',
+		name: 'upsertMode',
+		type: 'options',
+		options: [
+			{
+				name: 'Domain Search',
+				value: 'search',
+				description:
+					'Search the domain property, then create or update. Needs no setup; concurrent runs may duplicate.',
+			},
+			{
+				name: 'Unique Domain Key',
+				value: 'uniqueKey',
+				description:
+					'Upsert on a unique property holding the normalized domain. Concurrent runs cannot duplicate.',
+			},
+		],
+		default: 'search',
+	},
+	keyPropertyField,
+	...propertyFields,
+	...updatePolicyFields,
+];
+
+export async function execute(run: Run): Promise<void> {
 	const domain = itemParameter(run, 'domain');
 	const groups = await collectGroups(run, (index) => companyKey(domain(index)));
 	// The normalized domain is what HubSpot stores, whatever form the row gave it in.

@@ -1,19 +1,68 @@
 // Contact upsert by email (batch upsert, idProperty email), optionally associating each contact
 // with its company in the same run: by the company's record id, or by its domain (looked up with
 // IN-filter searches). A contact written but not associated goes to Errors with what was done.
-import type { IDataObject } from 'n8n-workflow';
-import { companyKey, emailKey } from '../../../shared/crm';
-import { associate, pairKey } from '../../crm/associations';
-import { findByValues } from '../../crm/search';
-import { itemParameter, runParameter } from '../../helpers/parameters';
-import type { Run } from '../../helpers/run';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { companyKey, emailKey } from '../../../shared/upsert';
+import { associate, pairKey } from '../../api/associations';
+import { findByValues } from '../../api/search';
+import { itemParameter, runParameter } from '../common/parameters';
 import { toFailure } from '../../transport/failure';
-import { collectGroups, type WriteGroup } from '../common/groups';
-import { upsertByProperty } from '../common/upsertByProperty';
+import { propertyFields, updatePolicyFields } from '../common/fields.description';
+import type { Run } from '../common/run';
+import { collectGroups, type WriteGroup } from '../upsert/groups';
+import { upsertByProperty } from '../upsert/byUniqueProperty';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '={{ $json.email }}',
+		description: 'The contact is matched by this email, case-insensitively',
+	},
+	{
+		displayName: 'Associate With Company',
+		name: 'associateWithCompany',
+		type: 'options',
+		options: [
+			{
+				name: 'By Company Domain',
+				value: 'companyDomain',
+				description: 'Find the company by its domain',
+			},
+			{
+				name: 'By Company ID',
+				value: 'companyId',
+				description: 'E.g. the ID a company upsert before this node returned.',
+			},
+			{ name: 'No', value: 'none' },
+		],
+		default: 'none',
+	},
+	{
+		displayName: 'Company ID',
+		name: 'companyId',
+		type: 'string',
+		default: '={{ $json.companyId }}',
+		displayOptions: { show: { associateWithCompany: ['companyId'] } },
+	},
+	{
+		displayName: 'Company Domain',
+		name: 'companyDomain',
+		type: 'string',
+		default: '={{ $json.domain }}',
+		displayOptions: { show: { associateWithCompany: ['companyDomain'] } },
+		description: 'Normalized like the company upsert does, then looked up in HubSpot',
+	},
+	...propertyFields,
+	...updatePolicyFields,
+];
 
 type CompanyRef = { companyId: string } | { reason: string; code: string };
 
-export async function upsert(run: Run): Promise<void> {
+export async function execute(run: Run): Promise<void> {
 	const email = itemParameter(run, 'email');
 	const groups = await collectGroups(run, (index) => emailKey(email(index)));
 	// The email is the idProperty; sending it again as a property would only risk a case mismatch.

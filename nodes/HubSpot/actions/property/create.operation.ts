@@ -1,8 +1,66 @@
 // Creates a property (Properties API). One that already exists with the same definition is
 // reported as such rather than failed, so a setup workflow can run twice.
-import type { IDataObject } from 'n8n-workflow';
-import type { Run } from '../../helpers/run';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { createProperty as postProperty, getProperty } from '../../api/properties';
 import { toFailure } from '../../transport/failure';
+import type { Run } from '../common/run';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'propertyName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'clay_enriched_at',
+		description: 'Internal name: lowercase letters, digits and underscores',
+	},
+	{
+		displayName: 'Label',
+		name: 'propertyLabel',
+		type: 'string',
+		default: '',
+	},
+	{
+		displayName: 'Field Type',
+		name: 'propertyFieldType',
+		type: 'options',
+		options: [
+			{ name: 'Checkbox', value: 'checkbox' },
+			{ name: 'Date', value: 'date' },
+			{ name: 'Date and Time', value: 'datetime' },
+			{ name: 'Multi-Line Text', value: 'textarea' },
+			{ name: 'Number', value: 'number' },
+			{ name: 'Text', value: 'text' },
+		],
+		default: 'text',
+	},
+	{
+		displayName: 'Unique Values',
+		name: 'hasUniqueValue',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether HubSpot enforces unique values (cannot be changed later); enables upserts on this property',
+	},
+	{
+		displayName: 'Options',
+		name: 'propertyOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+			{
+				displayName: 'Group Name',
+				name: 'groupName',
+				type: 'string',
+				default: '',
+				description: 'Property group; default the object type’s "… information" group',
+			},
+		],
+	},
+];
 
 const FIELD_TYPES: Record<string, { type: string; fieldType: string }> = {
 	text: { type: 'string', fieldType: 'text' },
@@ -25,21 +83,17 @@ export async function createProperty(
 	index: number,
 	definition: IDataObject,
 ): Promise<void> {
-	const path = `/crm/v3/properties/${encodeURIComponent(run.objectType)}`;
 	if (run.options.dryRun) {
 		run.out.succeed(index, { action: 'wouldCreate', ...definition });
 		return;
 	}
 	try {
-		const { body } = await run.client.request({ method: 'POST', path, body: definition });
+		const body = await postProperty(run.client, run.objectType, definition);
 		run.out.succeed(index, { action: 'created', ...body });
 	} catch (error) {
 		const failure = toFailure(error);
 		if (error.status !== 409) return run.out.fail(index, failure);
-		const { body } = await run.client.request({
-			method: 'GET',
-			path: `${path}/${encodeURIComponent(String(definition.name))}`,
-		});
+		const body = await getProperty(run.client, run.objectType, String(definition.name));
 		if (definition.hasUniqueValue && body.hasUniqueValue !== true) {
 			return run.out.fail(index, {
 				message: `Property ${String(definition.name)} exists without unique values; HubSpot cannot change that. Pick another name.`,
@@ -50,7 +104,7 @@ export async function createProperty(
 	}
 }
 
-export async function create(run: Run): Promise<void> {
+export async function execute(run: Run): Promise<void> {
 	for (let index = 0; index < run.items.length; index++) {
 		const p = (name: string, fallback: unknown = '') =>
 			run.fn.getNodeParameter(name, index, fallback);

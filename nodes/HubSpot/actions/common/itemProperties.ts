@@ -1,0 +1,57 @@
+// The HubSpot property values each item carries, either mapped from the item's fields (only
+// fields that are properties of the object type: Clay rows hold many other columns) or set one
+// by one in the node.
+import type { IDataObject } from 'n8n-workflow';
+import { parseTimestamp } from '../../../shared/time/parseTimestamp';
+import { listPropertyNames } from '../../api/properties';
+import { itemParameter, runParameter } from './parameters';
+import type { Run } from './run';
+
+export type PropertyReader = (index: number) => Record<string, unknown>;
+
+export async function propertyReader(run: Run): Promise<PropertyReader> {
+	const mode = runParameter<string>(run, 'propertiesMode', 'mapInput');
+	if (mode === 'define') {
+		const entries =
+			((run.fn.getNode().parameters.propertyValues as IDataObject | undefined)
+				?.values as IDataObject[]) ?? [];
+		const readers = entries.map((_, k) => ({
+			name: itemParameter(run, `propertyValues.values[${k}].name`),
+			value: itemParameter(run, `propertyValues.values[${k}].value`),
+		}));
+		return (index) => {
+			const values: Record<string, unknown> = {};
+			for (const reader of readers) {
+				const name = String(reader.name(index) ?? '');
+				if (name) values[name] = reader.value(index);
+			}
+			return values;
+		};
+	}
+	const known = await listPropertyNames(run.client, run.objectType, true);
+	const excluded = new Set(
+		String(run.rawOptions.excludeFields ?? '')
+			.split(',')
+			.map((f) => f.trim())
+			.filter(Boolean),
+	);
+	return (index) => {
+		const values: Record<string, unknown> = {};
+		for (const [name, value] of Object.entries(run.items[index].json)) {
+			if (known.has(name) && !excluded.has(name)) values[name] = value;
+		}
+		return values;
+	};
+}
+
+/** lastWriteWins: when each item's data was produced (epoch ms); undefined for other policies. */
+export function rowTimestampReader(run: Run): (index: number) => number | undefined {
+	if (runParameter<string>(run, 'updatePolicy', 'overwrite') !== 'lastWriteWins')
+		return () => undefined;
+	const read = itemParameter(run, 'rowTimestamp');
+	return (index) => {
+		const parsed = parseTimestamp(read(index));
+		if (parsed.error !== undefined) throw new Error(`Row Timestamp: ${parsed.error}`);
+		return parsed.ms;
+	};
+}

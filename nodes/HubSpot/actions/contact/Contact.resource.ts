@@ -1,0 +1,17 @@
+import { defineResource, recordOperationOptions } from '../common/resource';
+import { recordOperations } from '../record/operations';
+import * as upsert from './upsert.operation';
+
+export const contact = defineResource(
+	'contact',
+	{ objectType: 'contacts' },
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		options: recordOperationOptions('contacts', 'Upsert contacts by email'),
+		default: 'upsert',
+	},
+	{ ...recordOperations, upsert },
+);

@@ -1,0 +1,16 @@
+import { defineResource, recordOperationOptions } from '../common/resource';
+import { recordOperations } from '../record/operations';
+
+export const deal = defineResource(
+	'deal',
+	{ objectType: 'deals' },
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		options: recordOperationOptions('deals', 'Upsert deals'),
+		default: 'create',
+	},
+	recordOperations,
+);

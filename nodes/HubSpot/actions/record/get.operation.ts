@@ -1,0 +1,50 @@
+// Get records by id (or by a unique property) with batch read: 100 items per call.
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { chunk } from '../../../shared/upsert';
+import { readBatch } from '../../api/records';
+import { toFailure } from '../../transport/failure';
+import { recordIdField } from '../common/fields.description';
+import { itemParameter } from '../common/parameters';
+import { propertiesToReturn } from '../common/returnedProperties';
+import type { Run } from '../common/run';
+
+export const description: INodeProperties[] = [recordIdField];
+
+export async function execute(run: Run): Promise<void> {
+	const idProperty = (run.rawOptions.idProperty as string | undefined) || undefined;
+	const recordId = itemParameter(run, 'recordId');
+	const rows = run.items.map((_, index) => ({ index, id: String(recordId(index) ?? '').trim() }));
+	const chosen = propertiesToReturn(run);
+	// The id property must come back to match records to items; an empty list means HubSpot's defaults.
+	const properties = chosen.length && idProperty ? [...new Set([...chosen, idProperty])] : chosen;
+	for (const batch of chunk(rows, run.options.batchSize)) {
+		const ids = [...new Set(batch.map((row) => row.id).filter(Boolean))];
+		const found = new Map<string, IDataObject>();
+		try {
+			const records = await readBatch(run.client, run.objectType, {
+				ids,
+				...(properties.length ? { properties } : {}),
+				idProperty,
+			});
+			for (const record of records) {
+				const key = idProperty ? (record.properties as IDataObject)?.[idProperty] : record.id;
+				found.set(String(key ?? '').toLowerCase(), record);
+			}
+		} catch (error) {
+			run.out.failAll(
+				batch.map((row) => row.index),
+				toFailure(error),
+			);
+			continue;
+		}
+		for (const { index, id } of batch) {
+			const record = found.get(id.toLowerCase());
+			if (record) run.out.succeed(index, record);
+			else
+				run.out.fail(index, {
+					message: `No ${run.objectType} record ${id || '(empty id)'}`,
+					category: 'OBJECT_NOT_FOUND',
+				});
+		}
+	}
+}

@@ -1,0 +1,142 @@
+// Company upsert by domain without a unique property: HubSpot's `domain` is not unique, so the
+// companies are looked up with IN-filter searches (up to 100 domains per call), then the missing
+// ones are batch-created and the found ones batch-updated. Within a run every domain is written
+// once; across concurrent runs (or within search's indexing lag) a duplicate can still appear,
+// which the unique-key mode prevents.
+import type { IDataObject } from 'n8n-workflow';
+import { chunk, companyKey, type WritePlan } from '../../../shared/upsert';
+import { readExisting, toExisting, type ExistingRecord } from '../../api/records';
+import { DEFAULT_FILTER_GROUPS, findByValues, IN_FILTER_VALUES } from '../../api/search';
+import type { Run } from '../common/run';
+import { postBatch } from '../../transport/batch';
+import { failGroups, planGroup, updatePolicy, type WriteGroup } from './groups';
+import { reportWrite } from './report';
+
+const keyOf = (domain: unknown) => {
+	const outcome = companyKey(domain);
+	return 'key' in outcome ? outcome.key : undefined;
+};
+
+/** HubSpot may already hold duplicates for a domain: the oldest (lowest id) is the company. */
+function oldest(records: IDataObject[]): IDataObject {
+	return records.reduce((a, b) => (Number(b.id) < Number(a.id) ? b : a));
+}
+
+async function findCompanies(run: Run, batch: WriteGroup[]): Promise<Map<string, ExistingRecord>> {
+	const names = [...new Set(batch.flatMap((group) => Object.keys(group.desired)))];
+	const found = await findByValues(
+		run.client,
+		run.objectType,
+		'domain',
+		batch.map((g) => g.key),
+		names,
+		keyOf,
+		filterGroups(run),
+	);
+	const existing = new Map([...found].map(([key, records]) => [key, toExisting(oldest(records))]));
+	if (updatePolicy(run) !== 'lastWriteWins' || !existing.size) return existing;
+	// Search does not return property history; read it for the found companies.
+	const withHistory = await readExisting(run.client, {
+		objectType: run.objectType,
+		ids: [...existing.values()].map((record) => record.id),
+		properties: names,
+		withHistory: true,
+		batchSize: run.options.batchSize,
+	});
+	for (const [key, record] of existing) existing.set(key, withHistory.get(record.id) ?? record);
+	return existing;
+}
+
+/** Companies looked up per search call: IN filters of 100 domains, up to 5 OR-ed groups. */
+function filterGroups(run: Run): number {
+	return Math.min(
+		5,
+		Math.max(
+			1,
+			Number(run.rawOptions.searchFilterGroups ?? DEFAULT_FILTER_GROUPS) || DEFAULT_FILTER_GROUPS,
+		),
+	);
+}
+
+export async function upsertCompaniesBySearch(run: Run, groups: WriteGroup[]): Promise<void> {
+	// One search covers several write batches: search is limited per second, writes per 10 s.
+	for (const lookup of chunk(groups, IN_FILTER_VALUES * filterGroups(run))) {
+		let existing: Map<string, ExistingRecord>;
+		try {
+			existing = await findCompanies(run, lookup);
+		} catch (error) {
+			failGroups(run, lookup, error);
+			continue;
+		}
+		for (const batch of chunk(lookup, run.options.batchSize))
+			await writeBatch(run, batch, existing);
+	}
+}
+
+async function writeBatch(
+	run: Run,
+	batch: WriteGroup[],
+	existing: Map<string, ExistingRecord>,
+): Promise<void> {
+	const base = `/crm/v3/objects/${encodeURIComponent(run.objectType)}/batch`;
+	const creates: Array<{ group: WriteGroup; properties: Record<string, string>; plan: WritePlan }> =
+		[];
+	const updates: Array<{
+		group: WriteGroup;
+		id: string;
+		properties: Record<string, string>;
+		plan: WritePlan;
+	}> = [];
+	for (const group of batch) {
+		const found = existing.get(group.key);
+		const plan = planGroup(run, group, found);
+		if (!found) {
+			const properties = { domain: group.key, ...plan.properties };
+			if (run.options.dryRun) reportWrite(run, group, 'wouldCreate', {}, { ...plan, properties });
+			else creates.push({ group, properties, plan });
+		} else if (!Object.keys(plan.properties).length) {
+			reportWrite(
+				run,
+				group,
+				'unchanged',
+				{ id: found.id, properties: found.properties as IDataObject },
+				plan,
+			);
+		} else if (run.options.dryRun) {
+			reportWrite(run, group, 'wouldUpdate', { id: found.id }, plan);
+		} else {
+			updates.push({ group, id: found.id, properties: plan.properties, plan });
+		}
+	}
+	const keyById = new Map(updates.map(({ group, id }) => [id, group.key]));
+	const created = await postBatch(run.client, {
+		path: `${base}/create`,
+		inputs: creates.map(({ group, properties }) => ({ trace: group.key, input: { properties } })),
+		traceOf: (result) => keyOf((result.properties as IDataObject | undefined)?.domain),
+	});
+	const updated = await postBatch(run.client, {
+		path: `${base}/update`,
+		inputs: updates.map(({ group, id, properties }) => ({
+			trace: group.key,
+			input: { id, properties },
+		})),
+		traceOf: (result) => keyById.get(String(result.id)),
+	});
+	for (const [writes, outcome, action] of [
+		[creates, created, 'created'],
+		[updates, updated, 'updated'],
+	] as const) {
+		for (const { group, plan } of writes) {
+			const result = outcome.results.get(group.key);
+			if (!result) run.out.failAll(group.rows, outcome.failures.get(group.key)!);
+			else
+				reportWrite(
+					run,
+					group,
+					action,
+					{ id: String(result.id), properties: result.properties as IDataObject },
+					plan,
+				);
+		}
+	}
+}
