@@ -11,7 +11,7 @@ import { CLAY_SOURCE_CAP, planSubmissions, rowPacing } from '../shared/clay';
 import { clayApiTest } from './credentialTest';
 import { properties } from './description';
 import { ClayClient } from './transport/client';
-import { SubmissionLedger } from './transport/submissions';
+import { SubmissionLedger } from './submissions';
 
 function pick(json: IDataObject, fields: string[]): IDataObject {
 	if (!fields.length) return json;
