@@ -19,15 +19,14 @@ import {
 	type AttributionError,
 } from '../shared/attribution/journeys';
 import { checkModel } from '../shared/attribution/models';
-import { failItem } from '../items/failItem';
-import { pairedWith } from '../items/pairedWith';
-import { attributionSettingsFromParameters, type AttributionSettings } from './options';
+import { failItem, pairedWith } from '../glue/items';
+import { readParameters, type AttributionParameters } from './parameters';
 import { properties } from './description';
 
 /** Label of the aggregate row for conversions that had no touch to credit. */
 const NO_TOUCHPOINT = '(no touchpoint)';
 
-function configProblem({ input, fields, model }: AttributionSettings): string | undefined {
+function configProblem({ input, fields, model }: AttributionParameters): string | undefined {
 	if (!fields.timestamp)
 		return 'Set the Timestamp Field: the field of each touchpoint with the date it happened';
 	if (!fields.channel)
@@ -92,7 +91,7 @@ export class Attribution implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const settings = attributionSettingsFromParameters(this);
+		const settings = readParameters(this);
 		const problem = configProblem(settings);
 		if (problem) throw new NodeOperationError(this.getNode(), problem);
 

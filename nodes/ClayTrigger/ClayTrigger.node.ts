@@ -13,9 +13,8 @@ import {
 	flattenEnrichment,
 	type RowField,
 } from '../shared/clay';
-import { DEFAULT_MAX_BODY_BYTES, verifySignature } from '../shared/signatures';
-import { readRawBody, toVerifyRequest, type IncomingRequest } from '../SignedWebhook/request';
-import { CREDENTIAL_TYPE, secretsFrom, webhookSecretApiTest } from '../signing';
+import type { IncomingRequest } from '../glue/inboundRequest';
+import { readSignatureParameters, verifyInbound, webhookSecretApiTest } from '../glue/signature';
 import { properties } from './description';
 import {
 	ignoreLaterWrites,
@@ -102,18 +101,11 @@ const refuse = (status: number, error: string): Outcome => ({
 
 /** Secret first (401, nothing about the row is revealed), then the row's shape (400) and fields (422). */
 async function acceptRow(context: IWebhookFunctions, req: IncomingRequest): Promise<Outcome> {
-	const options = context.getNodeParameter('options', {}) as IDataObject;
-	const maxBodyBytes = Number(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
-	const rawBody = await readRawBody(req, maxBodyBytes);
-	if (!Buffer.isBuffer(rawBody)) return refuse(rawBody.status, rawBody.reason);
-
-	const secrets = secretsFrom(await context.getCredentials(CREDENTIAL_TYPE));
-	const clayHeader = String(context.getNodeParameter('clayHeader', '')).trim() || undefined;
-	const verified = verifySignature('clay', toVerifyRequest(req, rawBody, ''), {
-		secrets,
-		clayHeader,
-		maxBodyBytes,
-	});
+	const signature = readSignatureParameters(
+		(name, fallback) => context.getNodeParameter(name, fallback),
+		'clay',
+	);
+	const verified = await verifyInbound(context, req, signature, '');
 	if (!verified.ok) return refuse(verified.status, verified.reason);
 
 	if (!isPlainObject(req.body)) return refuse(400, 'expected one JSON object per row');

@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { FIELD_TYPES } from '../shared/clay';
-import { DEFAULT_CLAY_HEADER } from '../shared/signatures';
-import { maxBodyBytesOption } from '../signing';
+import { clayHeaderProperty, maxBodyBytesOption } from '../glue/signature';
 
 const TYPE_LABELS: Record<(typeof FIELD_TYPES)[number], string> = {
 	boolean: 'Boolean (true/false, yes/no, 1/0)',
@@ -51,10 +50,7 @@ export const properties: INodeProperties[] = [
 		description: 'The URL to paste into Clay is the n8n webhook URL, then webhook/, then this path',
 	},
 	{
-		displayName: 'Secret Header',
-		name: 'clayHeader',
-		type: 'string',
-		default: DEFAULT_CLAY_HEADER,
+		...clayHeaderProperty,
 		description:
 			'Header you add in Clay’s HTTP API column (or webhook integration) holding the credential’s secret',
 	},

@@ -1,7 +1,6 @@
 import {
 	NodeConnectionTypes,
 	NodeOperationError,
-	type DeduplicationScope,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -15,10 +14,9 @@ import {
 	type KeptRecord,
 } from '../shared/dedupe/dedupe';
 import { describeKey, recordFacts } from '../shared/dedupe/keys';
-import { failItem } from '../items/failItem';
-import { pairedWith } from '../items/pairedWith';
+import { failItem, pairedWith } from '../glue/items';
 import { keysSeenBefore, type HistorySettings } from './history';
-import { dedupeOptionsFromParameters } from './options';
+import { readParameters } from './parameters';
 import { properties } from './description';
 
 /** What each duplicate carries: which kept item it matched (null: kept by an earlier execution), why, how well. */
@@ -31,14 +29,6 @@ interface DuplicateInfo {
 interface Routed {
 	index: number;
 	item: INodeExecutionData;
-}
-
-function historySettings(context: IExecuteFunctions): HistorySettings | undefined {
-	if (!context.getNodeParameter('acrossExecutions', 0, false)) return undefined;
-	return {
-		scope: context.getNodeParameter('scope', 0, 'node') as DeduplicationScope,
-		size: Number(context.getNodeParameter('historySize', 0, 10000)),
-	};
 }
 
 /** Kept records whose key an earlier execution already kept, with the key's description for the reason. */
@@ -86,14 +76,9 @@ export class Dedupe implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const node = this.getNode();
-		const options = dedupeOptionsFromParameters(this);
+		const { dedupe: options, history, duplicateField } = readParameters(this);
 		const problem = checkDedupeOptions(options);
-		if (problem) throw new NodeOperationError(node, problem);
-		const infoField =
-			((this.getNodeParameter('options', 0, {}) as IDataObject).duplicateField as string) ||
-			'duplicateOf';
-		const history = historySettings(this);
+		if (problem) throw new NodeOperationError(this.getNode(), problem);
 
 		const result = dedupe(
 			this.getInputData().map((item) => item.json),
@@ -110,7 +95,7 @@ export class Dedupe implements INodeType {
 		const duplicates: Routed[] = [];
 		const duplicate = (record: IDataObject, info: DuplicateInfo): IDataObject => ({
 			...record,
-			[infoField]: info as unknown as IDataObject,
+			[duplicateField]: info as unknown as IDataObject,
 		});
 		for (const record of result.kept) {
 			const pairedItem = pairedWith(record.mergedFrom ?? [record.index]);

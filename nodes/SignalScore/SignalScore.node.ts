@@ -7,10 +7,10 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { failItem } from '../items/failItem';
+import { failItem } from '../glue/items';
 import { configProblems, scoreRecord, type ScoreConfig } from '../shared/scoring';
-import { componentFromParameters, tierOrder, tiersFromParameters } from './config';
 import { properties } from './description';
+import { readParameters } from './parameters';
 
 /**
  * Evaluated by the editor to draw the outputs, so it must stand alone (no imports) and agree
@@ -26,6 +26,14 @@ const configuredOutputs = (parameters: IDataObject) => {
 	names.push(String(parameters.fallbackTier || 'cold'));
 	return names.map((name) => ({ type: 'main', displayName: name }));
 };
+
+/** Output order when splitting by tier: highest threshold first, the fallback tier last. */
+function tierOrder(config: Pick<ScoreConfig, 'tiers' | 'fallbackTier'>): string[] {
+	return [...config.tiers]
+		.sort((a, b) => b.min - a.min)
+		.map((t) => t.name)
+		.concat(config.fallbackTier);
+}
 
 export class SignalScore implements INodeType {
 	description: INodeTypeDescription = {
@@ -46,30 +54,17 @@ export class SignalScore implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const node = this.getNode();
-		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-		const components =
-			((this.getNodeParameter('components', 0, {}) as IDataObject).component as IDataObject[]) ??
-			[];
-		const config: ScoreConfig = {
-			components: components.map((c, index) => componentFromParameters(node, c, index)),
-			tiers: tiersFromParameters(
-				((this.getNodeParameter('tiers', 0, {}) as IDataObject).tier as IDataObject[]) ?? [],
-			),
-			fallbackTier: (this.getNodeParameter('fallbackTier', 0, 'cold') as string) || 'cold',
-			decimals: Number(options.decimals ?? 1),
-		};
+		const parameters = readParameters(this);
+		const { config, scoreField, tierField, explanationField, splitByTier } = parameters;
 		const problems = configProblems(config);
-		if (problems.length)
-			throw new NodeOperationError(node, problems[0], { description: problems.join('\n') });
+		if (problems.length) {
+			throw new NodeOperationError(this.getNode(), problems[0], {
+				description: problems.join('\n'),
+			});
+		}
 
-		const scoreField = (options.scoreField as string) || 'signal_score';
-		const tierField = (options.tierField as string) || 'signal_tier';
-		const explain = options.explain !== false;
-		const explanationField = (options.explanationField as string) || 'signal_explanation';
-		const split = this.getNodeParameter('splitByTier', 0, false) as boolean;
 		const order = tierOrder(config);
-		const outputs: INodeExecutionData[][] = split ? order.map(() => []) : [[]];
+		const outputs: INodeExecutionData[][] = splitByTier ? order.map(() => []) : [[]];
 		const now = Date.now();
 
 		for (let i = 0; i < items.length; i++) {
@@ -83,8 +78,8 @@ export class SignalScore implements INodeType {
 				[scoreField]: result.score,
 				[tierField]: result.tier,
 			};
-			if (explain) json[explanationField] = result.explanation as unknown as IDataObject[];
-			outputs[split ? order.indexOf(result.tier) : 0].push({ json, pairedItem: { item: i } });
+			if (explanationField) json[explanationField] = result.explanation as unknown as IDataObject[];
+			outputs[splitByTier ? order.indexOf(result.tier) : 0].push({ json, pairedItem: { item: i } });
 		}
 		return outputs;
 	}

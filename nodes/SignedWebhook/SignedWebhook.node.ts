@@ -7,24 +7,18 @@ import type {
 	IWebhookDescription,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import {
-	REPLAY_REASON,
-	REPLAY_STATUS,
-	verifySignature,
-	type VerifyResult,
-} from '../shared/signatures';
+import { REPLAY_REASON, REPLAY_STATUS, type VerifyResult } from '../shared/signatures';
+import type { IncomingRequest } from '../glue/inboundRequest';
 import {
 	acceptedSignature,
-	CREDENTIAL_TYPE,
+	readSignatureParameters,
 	rejectedSignature,
-	secretsFrom,
-	signatureSettings,
+	verifyInbound,
 	webhookSecretApiTest,
-	type SignatureSettings,
-} from '../signing';
+	type SignatureParameters,
+} from '../glue/signature';
 import { properties } from './description';
 import { isReplay } from './replayLedger';
-import { readRawBody, toVerifyRequest, type IncomingRequest } from './request';
 import { fromParameter, nativeWebhookFields } from './webhookFields';
 
 interface Rejection {
@@ -34,7 +28,7 @@ interface Rejection {
 }
 
 /** Headers as they go into an item: Clay's header is the secret itself and must not land in execution data. */
-function itemHeaders(req: IncomingRequest, settings: SignatureSettings): IDataObject {
+function itemHeaders(req: IncomingRequest, settings: SignatureParameters): IDataObject {
 	const headers = { ...req.headers } as IDataObject;
 	if (settings.scheme === 'clay') {
 		const secretHeader = (settings.verify.clayHeader as string).toLowerCase();
@@ -120,7 +114,9 @@ function refuse(context: IWebhookFunctions, rejection: { status: number; reason:
 
 /** Verified: the item, answered as the Respond setting says. Refused: answered here, no execution (or audit). */
 async function answer(context: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const settings = signatureSettings((name, fallback) => context.getNodeParameter(name, fallback));
+	const settings = readSignatureParameters((name, fallback) =>
+		context.getNodeParameter(name, fallback),
+	);
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const rejectedOutput = context.getNodeParameter('rejectedOutput', false) === true;
 	const req = context.getRequestObject() as unknown as IncomingRequest;
@@ -164,13 +160,10 @@ async function answer(context: IWebhookFunctions): Promise<IWebhookResponseData>
 /** Body limit, signature, then replay: the order a request is refused in, cheapest check first. */
 async function verifyIncoming(
 	context: IWebhookFunctions,
-	settings: SignatureSettings,
+	settings: SignatureParameters,
 	options: IDataObject,
 	req: IncomingRequest,
 ): Promise<VerifyResult | Rejection> {
-	const rawBody = await readRawBody(req, settings.verify.maxBodyBytes as number);
-	if (!Buffer.isBuffer(rawBody)) return rawBody;
-
 	const baseUrl = () => {
 		const served =
 			typeof context.getWebhookResourceUrl === 'function'
@@ -178,11 +171,7 @@ async function verifyIncoming(
 				: undefined;
 		return (options.publicUrl as string) || served || context.getNodeWebhookUrl('default') || '';
 	};
-	const secrets = secretsFrom(await context.getCredentials(CREDENTIAL_TYPE));
-	const result = verifySignature(settings.scheme, toVerifyRequest(req, rawBody, baseUrl), {
-		...settings.verify,
-		secrets,
-	});
+	const result = await verifyInbound(context, req, settings, baseUrl);
 	if (!result.ok || !settings.replayProtection) return result;
 
 	const nowSeconds = Date.now() / 1000;

@@ -4,7 +4,7 @@ import {
 	maxRememberedOption,
 	replayProtectionOption,
 	schemeProperties,
-} from '../signing';
+} from '../glue/signature';
 
 const forModes = (...modes: string[]) => ({ show: { responseMode: modes } });
 

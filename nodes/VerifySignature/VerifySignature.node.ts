@@ -17,14 +17,16 @@ import {
 	CREDENTIAL_TYPE,
 	rejectedSignature,
 	secretsFrom,
-	signatureSettings,
 	webhookSecretApiTest,
-} from '../signing';
+	type SignatureParameters,
+} from '../glue/signature';
 import { properties } from './description';
-import { requestFromItem } from './input';
+import { requestFromItem } from './itemRequest';
+import { readParameters } from './parameters';
 
 interface Verdict {
 	itemIndex: number;
+	signature: SignatureParameters;
 	result: VerifySuccess | { ok: false; status: number; reason: string };
 }
 
@@ -56,22 +58,23 @@ export class VerifySignature implements INodeType {
 		const secrets = secretsFrom(await this.getCredentials(CREDENTIAL_TYPE));
 		const verdicts: Verdict[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-			const settings = signatureSettings((name, fallback) =>
-				this.getNodeParameter(name, itemIndex, fallback),
-			);
-			const request = await requestFromItem(this, items[itemIndex], itemIndex);
+			const { signature, request: fields } = readParameters(this, itemIndex);
+			const request = await requestFromItem(this, items[itemIndex], itemIndex, fields);
 			const result =
 				'ok' in request
 					? request
-					: verifySignature(settings.scheme, request, { ...settings.verify, secrets });
-			verdicts.push({ itemIndex, result });
+					: verifySignature(signature.scheme, request, { ...signature.verify, secrets });
+			verdicts.push({ itemIndex, signature, result });
 		}
 		await refuseReplays(this, verdicts);
 
 		const verified: INodeExecutionData[] = [];
 		const rejected: INodeExecutionData[] = [];
-		for (const { itemIndex, result } of verdicts) {
-			const scheme = this.getNodeParameter('scheme', itemIndex) as VerifySuccess['scheme'];
+		for (const {
+			itemIndex,
+			signature: { scheme },
+			result,
+		} of verdicts) {
 			const signature = result.ok ? acceptedSignature(result) : rejectedSignature(scheme, result);
 			(result.ok ? verified : rejected).push({
 				json: { ...items[itemIndex].json, signature } as IDataObject,
@@ -88,16 +91,15 @@ export class VerifySignature implements INodeType {
  * every process) for all verified items; a key already stored, or repeated within this batch, is a replay.
  */
 async function refuseReplays(context: IExecuteFunctions, verdicts: Verdict[]): Promise<void> {
-	const candidates = verdicts.filter(({ itemIndex, result }) => {
-		const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		return result.ok && options.replayProtection !== false;
-	});
+	const candidates = verdicts.filter(
+		({ signature, result }) => result.ok && signature.replayProtection,
+	);
 	if (candidates.length === 0) return;
-	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	const keys = candidates.map(({ result }) => (result as VerifySuccess).replayKey);
+	// One store per node: the first item's limit applies to all.
 	const outcome = await context.helpers.checkProcessedAndRecord(keys, 'node', {
 		mode: 'entries',
-		maxEntries: Number(options.maxRemembered ?? 10000),
+		maxEntries: verdicts[0].signature.maxRemembered,
 	});
 	const fresh = new Set(outcome.new.map(String));
 	for (const verdict of candidates) {

@@ -4,7 +4,7 @@ import {
 	maxRememberedOption,
 	replayProtectionOption,
 	schemeProperties,
-} from '../signing';
+} from '../glue/signature';
 
 export const properties: INodeProperties[] = [
 	...schemeProperties,

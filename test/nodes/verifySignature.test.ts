@@ -2,7 +2,7 @@
 // "Verified" with the signature metadata or to "Rejected" with the reason, each paired with its input item.
 import { WebhookSecretApi } from '../../credentials/WebhookSecretApi.credentials';
 import { VerifySignature } from '../../nodes/VerifySignature/VerifySignature.node';
-import { webhookSecretApiTest } from '../../nodes/signing';
+import { webhookSecretApiTest } from '../../nodes/glue/signature';
 import {
 	SCHEME_NAMES,
 	signRequest,

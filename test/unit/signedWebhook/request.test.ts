@@ -3,7 +3,7 @@ import {
 	readRawBody,
 	toVerifyRequest,
 	type IncomingRequest,
-} from '../../../nodes/SignedWebhook/request';
+} from '../../../nodes/glue/inboundRequest';
 
 const request = (extra: Partial<IncomingRequest>): IncomingRequest => ({ headers: {}, ...extra });
 

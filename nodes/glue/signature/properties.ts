@@ -3,7 +3,7 @@ import {
 	DEFAULT_CLAY_HEADER,
 	DEFAULT_MAX_BODY_BYTES,
 	DEFAULT_TOLERANCE_SECONDS,
-} from '../shared/signatures';
+} from '../../shared/signatures';
 
 /**
  * The parameters both signature nodes show: which scheme, its settings, and the limits shared by every scheme.
@@ -72,6 +72,15 @@ export const schemeProperty: INodeProperties = {
 	],
 	default: 'standardWebhooks',
 	description: 'How the sender signs its requests',
+};
+
+/** Clay does not sign: the header holding the shared secret (Clay Trigger shows it without a scheme). */
+export const clayHeaderProperty: INodeProperties = {
+	displayName: 'Secret Header',
+	name: 'clayHeader',
+	type: 'string',
+	default: DEFAULT_CLAY_HEADER,
+	description: 'Header you add to the Clay HTTP API column, holding the credential’s secret',
 };
 
 const customProperties: INodeProperties[] = [
@@ -178,14 +187,7 @@ export const schemeProperties: INodeProperties[] = [
 		description: 'Whether to accept X-Hub-Signature (SHA-1) when X-Hub-Signature-256 is absent',
 		displayOptions: forSchemes('github'),
 	},
-	{
-		displayName: 'Secret Header',
-		name: 'clayHeader',
-		type: 'string',
-		default: DEFAULT_CLAY_HEADER,
-		description: 'Header you add to the Clay HTTP API column, holding the credential’s secret',
-		displayOptions: forSchemes('clay'),
-	},
+	{ ...clayHeaderProperty, displayOptions: forSchemes('clay') },
 	...customProperties,
 ];
 

@@ -1,8 +1,18 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { DeduplicationScope, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { DedupeOptions, KeepRule } from '../shared/dedupe/dedupe';
 import type { NameSimilarity } from '../shared/dedupe/fuzzyNames';
 import type { KeyKind, KeyPart, KeyRule } from '../shared/dedupe/keys';
 import type { SurvivorshipRule } from '../shared/dedupe/survivorship';
+import type { HistorySettings } from './history';
+
+export interface DedupeParameters {
+	/** What the pure dedupe takes. */
+	dedupe: DedupeOptions;
+	/** Set when duplicates of records kept by earlier executions are looked for. */
+	history?: HistorySettings;
+	/** Field of a duplicate that says which item it matched and why. */
+	duplicateField: string;
+}
 
 /** "domain, website , email" → ['domain', 'website', 'email']. */
 export function fieldList(text: unknown): string[] {
@@ -50,11 +60,28 @@ function fieldSurvivorship(entries: readonly IDataObject[]): Record<string, Surv
 	return rules;
 }
 
-/** The node's parameters (read once, for the whole input) → the pure dedupe options. */
-export function dedupeOptionsFromParameters(context: IExecuteFunctions): DedupeOptions {
+/** The node's parameters (read once, for the whole input) → the pure dedupe options and the node's own. */
+export function readParameters(context: IExecuteFunctions): DedupeParameters {
 	const get = <T>(name: string, fallback: T): T => context.getNodeParameter(name, 0, fallback) as T;
-	const keep = get<KeepRule>('keep', 'mostRecent');
 	const extra = get<IDataObject>('options', {});
+	return {
+		dedupe: dedupeOptions(get, extra),
+		history: get('acrossExecutions', false)
+			? {
+					scope: get<DeduplicationScope>('scope', 'node'),
+					size: Number(get('historySize', 10000)),
+				}
+			: undefined,
+		duplicateField: (extra.duplicateField as string) || 'duplicateOf',
+	};
+}
+
+/** Keys, which record to keep, merging and fuzzy names: what the pure dedupe takes. */
+function dedupeOptions(
+	get: <T>(name: string, fallback: T) => T,
+	extra: IDataObject,
+): DedupeOptions {
+	const keep = get<KeepRule>('keep', 'mostRecent');
 	const options: DedupeOptions = {
 		keys: keyRules((get<IDataObject>('keys', {}).key as IDataObject[]) ?? []),
 		keep,

@@ -4,7 +4,7 @@ import type {
 	ICredentialTestFunctions,
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
-import type { Secrets } from '../shared/signatures';
+import type { Secrets } from '../../shared/signatures';
 
 export const CREDENTIAL_TYPE = 'webhookSecretApi';
 

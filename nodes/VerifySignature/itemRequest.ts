@@ -1,21 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { getField } from '../shared/fields/getField';
 import { fail, type Failure, type HeaderValue, type VerifyRequest } from '../shared/signatures';
+import type { RequestFields } from './parameters';
 
 /** One input item → the request it describes, or why it cannot be verified. */
 export async function requestFromItem(
 	context: IExecuteFunctions,
 	item: INodeExecutionData,
 	itemIndex: number,
+	fields: RequestFields,
 ): Promise<VerifyRequest | Failure> {
-	const param = <T>(name: string, fallback: T) =>
-		context.getNodeParameter(name, itemIndex, fallback) as T;
-	const headers = getField(item.json, param('headersField', 'headers'));
-	const rawBody = await rawBodyOf(context, item, itemIndex, param);
+	const headers = getField(item.json, fields.headersField);
+	const rawBody = await rawBodyOf(context, item, itemIndex, fields.body);
 	if (!Buffer.isBuffer(rawBody)) return rawBody;
 	return {
-		method: param('method', 'POST') || 'POST',
-		url: param('url', ''),
+		method: fields.method,
+		url: fields.url,
 		headers:
 			headers && typeof headers === 'object' && !Array.isArray(headers)
 				? (headers as Record<string, HeaderValue>)
@@ -28,16 +28,16 @@ async function rawBodyOf(
 	context: IExecuteFunctions,
 	item: INodeExecutionData,
 	itemIndex: number,
-	param: <T>(name: string, fallback: T) => T,
+	body: RequestFields['body'],
 ): Promise<Buffer | Failure> {
-	if (param('bodySource', 'binary') === 'binary') {
-		const name = param('binaryPropertyName', 'data');
+	if (body.source === 'binary') {
+		const name = body.binaryPropertyName;
 		if (!item.binary?.[name]) {
 			return fail(400, `no binary field "${name}": turn on Raw Body in the Webhook node's options`);
 		}
 		return await context.helpers.getBinaryDataBuffer(itemIndex, name);
 	}
-	const field = param('bodyField', 'rawBody');
+	const field = body.bodyField;
 	const value = getField(item.json as IDataObject, field);
 	if (typeof value === 'string') return Buffer.from(value, 'utf8');
 	if (value === undefined || value === null) return fail(400, `no body in field "${field}"`);

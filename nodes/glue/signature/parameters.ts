@@ -6,14 +6,14 @@ import {
 	type CustomSchemeOptions,
 	type SchemeName,
 	type VerifyOptions,
-} from '../shared/signatures';
+} from '../../shared/signatures';
 
 /** Reads one node parameter; each node passes its own context's getter (webhook vs per-item). */
 export type ParameterReader = (name: string, fallback: unknown) => unknown;
 
-export interface SignatureSettings {
+export interface SignatureParameters {
 	scheme: SchemeName;
-	verify: Omit<VerifyOptions, 'secrets' | 'now'>;
+	verify: Omit<VerifyOptions, 'secrets' | 'now'> & { maxBodyBytes: number };
 	replayProtection: boolean;
 	maxRemembered: number;
 }
@@ -33,9 +33,16 @@ function customOptions(read: ParameterReader): CustomSchemeOptions {
 	};
 }
 
-/** The parameters of properties.ts, read back into what verifySignature takes. */
-export function signatureSettings(read: ParameterReader): SignatureSettings {
-	const scheme = read('scheme', 'standardWebhooks') as SchemeName;
+/**
+ * The parameters of properties.ts, read back into what verifySignature takes. A node whose scheme is fixed
+ * (Clay Trigger) passes it instead of showing a Signature Scheme parameter; the settings it does not show
+ * read as their defaults.
+ */
+export function readSignatureParameters(
+	read: ParameterReader,
+	fixedScheme?: SchemeName,
+): SignatureParameters {
+	const scheme = fixedScheme ?? (read('scheme', 'standardWebhooks') as SchemeName);
 	const options = (read('options', {}) ?? {}) as IDataObject;
 	return {
 		scheme,

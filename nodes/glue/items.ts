@@ -1,4 +1,9 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type IPairedItemData,
+} from 'n8n-workflow';
 
 /**
  * A bad input item, the n8n way. Without "continue on fail" it stops the run with a NodeOperationError
@@ -19,4 +24,9 @@ export function failItem(
 	if (context.getNode().onError === 'continueErrorOutput')
 		return { json: { error: message }, pairedItem };
 	return { json: { ...context.getInputData()[index].json, error: message }, pairedItem };
+}
+
+/** pairedItem of an output item built from these input items: merged and aggregated items name them all. */
+export function pairedWith(indexes: readonly number[]): IPairedItemData | IPairedItemData[] {
+	return indexes.length === 1 ? { item: indexes[0] } : indexes.map((item) => ({ item }));
 }

@@ -5,7 +5,7 @@ import type { AttributionModel, ModelType } from '../shared/attribution/models';
 
 export type InputShape = 'touchpointItems' | 'contactItems';
 
-export interface AttributionSettings {
+export interface AttributionParameters {
 	input: InputShape;
 	fields: JourneyFields;
 	model: AttributionModel;
@@ -13,7 +13,7 @@ export interface AttributionSettings {
 }
 
 /** The node's parameters (read once, for the whole input) → the pure attribution settings. */
-export function attributionSettingsFromParameters(context: IExecuteFunctions): AttributionSettings {
+export function readParameters(context: IExecuteFunctions): AttributionParameters {
 	const text = (name: string, fallback = '') =>
 		String(context.getNodeParameter(name, 0, fallback) ?? '').trim();
 	const number = (name: string, fallback: number) =>

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { SchemeName, VerifySuccess } from '../shared/signatures';
+import type { SchemeName, VerifySuccess } from '../../shared/signatures';
 
 /** What both nodes put under `signature` on an item: the verified metadata, or why it was refused. */
 export function acceptedSignature(result: VerifySuccess): IDataObject {
