@@ -4,11 +4,10 @@
 // dry run needs them.
 import type { IDataObject } from 'n8n-workflow';
 import { chunk, type WritePlan } from '../../../shared/upsert';
-import { readExisting, type ExistingRecord } from '../../api/records';
+import { readExisting, writeBatch, type ExistingRecord } from '../../api/records';
 import type { Run } from '../common/run';
-import { postBatch } from '../../transport/batch';
 import { failGroups, needsExisting, planGroup, updatePolicy, type WriteGroup } from './groups';
-import { reportWrite } from './report';
+import { reportWrites, settleWithoutWrite } from './report';
 
 export interface UpsertOptions {
 	/** `update` only changes records that exist (by id, or by `idProperty`); `upsert` also creates. */
@@ -26,7 +25,6 @@ export async function upsertByProperty(
 	options: UpsertOptions,
 ): Promise<Map<string, string>> {
 	const ids = new Map<string, string>();
-	const path = `/crm/v3/objects/${encodeURIComponent(run.objectType)}/batch/${options.endpoint}`;
 	const keyOf = (result: IDataObject) =>
 		options.idProperty
 			? String(
@@ -55,30 +53,17 @@ export async function upsertByProperty(
 					message: `No ${run.objectType} record ${group.key}`,
 					category: 'OBJECT_NOT_FOUND',
 				});
-			} else if (found && !Object.keys(properties).length) {
-				ids.set(group.key, found.id);
-				reportWrite(
-					run,
-					group,
-					'unchanged',
-					{ id: found.id, properties: found.properties as IDataObject },
-					plan,
-				);
-			} else if (run.options.dryRun) {
-				reportWrite(
-					run,
-					group,
-					found ? 'wouldUpdate' : 'wouldCreate',
-					{ id: found?.id },
-					{ ...plan, properties },
-				);
-			} else {
-				toWrite.push({ group, properties, plan });
+				continue;
 			}
+			const settled = settleWithoutWrite(run, group, found, plan, properties);
+			if (settled === 'unchanged') ids.set(group.key, found!.id);
+			else if (!settled) toWrite.push({ group, properties, plan });
 		}
-		const outcome = await postBatch(run.client, {
-			path,
-			inputs: toWrite.map(({ group, properties }) => ({
+		const outcome = await writeBatch(
+			run.client,
+			run.objectType,
+			options.endpoint,
+			toWrite.map(({ group, properties }) => ({
 				trace: group.key,
 				input: {
 					id: group.key,
@@ -86,24 +71,15 @@ export async function upsertByProperty(
 					properties,
 				},
 			})),
-			traceOf: keyOf,
-		});
-		for (const { group, plan } of toWrite) {
-			const result = outcome.results.get(group.key);
-			if (!result) {
-				run.out.failAll(group.rows, outcome.failures.get(group.key)!);
-				continue;
-			}
-			ids.set(group.key, String(result.id));
-			const action = result.new === true ? 'created' : 'updated';
-			reportWrite(
-				run,
-				group,
-				action,
-				{ id: String(result.id), properties: result.properties as IDataObject },
-				plan,
-			);
-		}
+			keyOf,
+		);
+		reportWrites(
+			run,
+			toWrite,
+			outcome,
+			(result) => (result.new === true ? 'created' : 'updated'),
+			(group, id) => ids.set(group.key, id),
+		);
 	}
 	return ids;
 }

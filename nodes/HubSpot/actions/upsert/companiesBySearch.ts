@@ -5,12 +5,11 @@
 // which the unique-key mode prevents.
 import type { IDataObject } from 'n8n-workflow';
 import { chunk, companyKey, type WritePlan } from '../../../shared/upsert';
-import { readExisting, toExisting, type ExistingRecord } from '../../api/records';
+import { readExisting, toExisting, writeBatch, type ExistingRecord } from '../../api/records';
 import { DEFAULT_FILTER_GROUPS, findByValues, IN_FILTER_VALUES } from '../../api/search';
 import type { Run } from '../common/run';
-import { postBatch } from '../../transport/batch';
 import { failGroups, planGroup, updatePolicy, type WriteGroup } from './groups';
-import { reportWrite } from './report';
+import { reportWrites, settleWithoutWrite } from './report';
 
 const keyOf = (domain: unknown) => {
 	const outcome = companyKey(domain);
@@ -69,16 +68,15 @@ export async function upsertCompaniesBySearch(run: Run, groups: WriteGroup[]): P
 			continue;
 		}
 		for (const batch of chunk(lookup, run.options.batchSize))
-			await writeBatch(run, batch, existing);
+			await writeGroups(run, batch, existing);
 	}
 }
 
-async function writeBatch(
+async function writeGroups(
 	run: Run,
 	batch: WriteGroup[],
 	existing: Map<string, ExistingRecord>,
 ): Promise<void> {
-	const base = `/crm/v3/objects/${encodeURIComponent(run.objectType)}/batch`;
 	const creates: Array<{ group: WriteGroup; properties: Record<string, string>; plan: WritePlan }> =
 		[];
 	const updates: Array<{
@@ -90,53 +88,26 @@ async function writeBatch(
 	for (const group of batch) {
 		const found = existing.get(group.key);
 		const plan = planGroup(run, group, found);
-		if (!found) {
-			const properties = { domain: group.key, ...plan.properties };
-			if (run.options.dryRun) reportWrite(run, group, 'wouldCreate', {}, { ...plan, properties });
-			else creates.push({ group, properties, plan });
-		} else if (!Object.keys(plan.properties).length) {
-			reportWrite(
-				run,
-				group,
-				'unchanged',
-				{ id: found.id, properties: found.properties as IDataObject },
-				plan,
-			);
-		} else if (run.options.dryRun) {
-			reportWrite(run, group, 'wouldUpdate', { id: found.id }, plan);
-		} else {
-			updates.push({ group, id: found.id, properties: plan.properties, plan });
-		}
+		const properties = found ? plan.properties : { domain: group.key, ...plan.properties };
+		if (settleWithoutWrite(run, group, found, plan, properties)) continue;
+		if (found) updates.push({ group, id: found.id, properties, plan });
+		else creates.push({ group, properties, plan });
 	}
 	const keyById = new Map(updates.map(({ group, id }) => [id, group.key]));
-	const created = await postBatch(run.client, {
-		path: `${base}/create`,
-		inputs: creates.map(({ group, properties }) => ({ trace: group.key, input: { properties } })),
-		traceOf: (result) => keyOf((result.properties as IDataObject | undefined)?.domain),
-	});
-	const updated = await postBatch(run.client, {
-		path: `${base}/update`,
-		inputs: updates.map(({ group, id, properties }) => ({
-			trace: group.key,
-			input: { id, properties },
-		})),
-		traceOf: (result) => keyById.get(String(result.id)),
-	});
-	for (const [writes, outcome, action] of [
-		[creates, created, 'created'],
-		[updates, updated, 'updated'],
-	] as const) {
-		for (const { group, plan } of writes) {
-			const result = outcome.results.get(group.key);
-			if (!result) run.out.failAll(group.rows, outcome.failures.get(group.key)!);
-			else
-				reportWrite(
-					run,
-					group,
-					action,
-					{ id: String(result.id), properties: result.properties as IDataObject },
-					plan,
-				);
-		}
-	}
+	const created = await writeBatch(
+		run.client,
+		run.objectType,
+		'create',
+		creates.map(({ group, properties }) => ({ trace: group.key, input: { properties } })),
+		(result) => keyOf((result.properties as IDataObject | undefined)?.domain),
+	);
+	const updated = await writeBatch(
+		run.client,
+		run.objectType,
+		'update',
+		updates.map(({ group, id, properties }) => ({ trace: group.key, input: { id, properties } })),
+		(result) => keyById.get(String(result.id)),
+	);
+	reportWrites(run, creates, created, () => 'created');
+	reportWrites(run, updates, updated, () => 'updated');
 }
