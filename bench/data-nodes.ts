@@ -4,7 +4,7 @@
 // resident memory of n8n's process group (main + task runner) while each node ran.
 // Run: npm run build && npx tsx bench/data-nodes.ts [rows]
 import * as os from 'node:os';
-import { startN8n } from '../scripts/harness';
+import { startN8n } from '../dev/harness';
 import { writeBenchmarksSection } from './lib/benchmarksSection';
 import { runTimed, type NodeTiming } from './lib/runTimed';
 import { pairs } from './lib/dataNodePairs';

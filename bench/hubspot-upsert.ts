@@ -5,7 +5,7 @@
 // Run: npm run build && npx tsx bench/hubspot-upsert.ts   (rewrites the hubspot-upsert section of BENCHMARKS.md)
 // BENCH_ROWS (default 20000), BENCH_COMPANIES (8000), BENCH_BUILTIN_ROWS (500).
 import { join } from 'node:path';
-import { startN8n, type N8nInstance, type WorkflowJson } from '../scripts/harness';
+import { startN8n, type N8nInstance, type WorkflowJson } from '../dev/harness';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { writeBenchmarksSection } from './lib/benchmarksSection';
 import { clayRows, type ClayRow } from './lib/clayRows';

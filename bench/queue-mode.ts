@@ -4,7 +4,7 @@
 // signature, replay protection on, answered when the last node finishes) with autocannon.
 // Run: npm run build && npx tsx bench/queue-mode.ts   (BENCH_ROWS, default 300; BENCH_SECONDS, default 15)
 import * as os from 'node:os';
-import { startN8n, type N8nMode } from '../scripts/harness';
+import { startN8n, type N8nMode } from '../dev/harness';
 import {
 	addAccounts,
 	httpColumn,
@@ -12,9 +12,9 @@ import {
 	SLUG,
 	type AccountRow,
 	type ColumnRun,
-} from '../scripts/demo/01-clay-enrichment-to-hubspot';
-import { startStack } from '../scripts/demo/stack';
-import { sandboxAdmin } from '../scripts/demo/support';
+} from '../dev/demos/01-clay-enrichment-to-hubspot';
+import { startStack } from '../dev/stack/stack';
+import { sandboxAdmin } from '../dev/stack/support';
 import { busiestWindow } from '../sandbox/limiter';
 import { writeBenchmarksSection } from './lib/benchmarksSection';
 import { credentials, executionCount, load, workflows } from './lib/signedWebhookLoad';

@@ -5,7 +5,7 @@
 //   execution. Every genuine request carries a fresh body, so replay protection stays on and passes.
 // Run: npm run build && npx tsx bench/signed-webhook.ts [seconds]
 import * as os from 'node:os';
-import { startN8n } from '../scripts/harness';
+import { startN8n } from '../dev/harness';
 import { writeBenchmarksSection } from './lib/benchmarksSection';
 import {
 	type AutocannonResult,

@@ -3,12 +3,12 @@
 // every template of workflows/ imported and published — print where to go and how to trigger each template,
 // and keep everything running until Ctrl-C. `npm run demo -- <slug>` finds it through a small state file.
 import { execSync } from 'node:child_process';
-import type { N8nLine } from './harness';
-import { OWNER } from './harness/rest';
-import { preferredPort } from './harness/ports';
-import { removeState, STATE_FILE, stackState, writeState, loadDemo } from './demo/session';
-import { startStack, type Stack } from './demo/stack';
-import { loadTemplates, type DemoContext } from './demo/templates';
+import type { N8nLine } from '../dev/harness';
+import { OWNER } from '../dev/harness/rest';
+import { preferredPort } from '../dev/harness/ports';
+import { removeState, STATE_FILE, stackState, writeState, loadDemo } from '../dev/stack/session';
+import { startStack, type Stack } from '../dev/stack/stack';
+import { loadTemplates, type DemoContext } from '../dev/stack/templates';
 
 let stack: Stack | undefined;
 let stopping = false;

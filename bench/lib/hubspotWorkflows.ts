@@ -1,6 +1,6 @@
 // The two workflows the HubSpot benchmark runs: the recipe with this package's node, and the same
 // recipe as a user builds it with n8n's built-in HubSpot node (v2.2), which works one record at a time.
-import type { WorkflowJson } from '../../scripts/harness';
+import type { WorkflowJson } from '../../dev/harness';
 
 const webhook = (path: string) => ({
 	name: 'Webhook',

@@ -1,6 +1,6 @@
 // Runs a published benchmark workflow through its webhook and reads back, from n8n's saved
 // execution, how long each node took (n8n's own `executionTime`) and the memory during it.
-import type { N8nInstance } from '../../scripts/harness';
+import type { N8nInstance } from '../../dev/harness';
 import { peakIn, sampleGroupMemory } from './groupMemory';
 
 export interface NodeTiming {

@@ -2,7 +2,7 @@
 // workflows that end in the same Set node (plain Webhook, Signed Webhook, the Webhook → Crypto → IF
 // workaround) plus n8n's own Header Auth refusal, fresh GitHub-signed deliveries, and autocannon.
 import { randomUUID } from 'node:crypto';
-import type { CredentialSpec, N8nInstance, WorkflowJson } from '../../scripts/harness';
+import type { CredentialSpec, N8nInstance, WorkflowJson } from '../../dev/harness';
 import { signRequest } from '../../nodes/shared/signatures';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

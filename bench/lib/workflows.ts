@@ -1,6 +1,6 @@
 // Benchmark workflow: Webhook → Generate rows (Code) → our node and its built-in anchor, side by
 // side on the same input in one execution, so n8n's per-node executionTime compares them directly.
-import type { WorkflowJson } from '../../scripts/harness';
+import type { WorkflowJson } from '../../dev/harness';
 import { GENERATE_ROWS_JS } from './rows';
 
 export interface BenchNode {

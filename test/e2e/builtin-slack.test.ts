@@ -2,7 +2,7 @@
 // n8n with no internet: with the sandbox's proxyEnv() (HTTPS_PROXY + the sandbox CA in NODE_EXTRA_CA_CERTS)
 // its chat.postMessage lands in the sandbox Slack. A Webhook → Slack workflow posts to #high-intent; the
 // message, the request log and the execution are checked, and a Slack error fails the execution.
-import { startN8n, type N8nInstance, type WorkflowJson } from '../../scripts/harness';
+import { startN8n, type N8nInstance, type WorkflowJson } from '../../dev/harness';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 
 const PATH = 'builtin-slack';

@@ -3,7 +3,7 @@
 // lands back in the table, invalid rows get a 422 with reasons and start no execution. A slow workflow
 // answers Clay with a timeout body within its budget. The Clay node pushes 1,000 rows through injected
 // 429s without losing one, and a paced push never earns a rate-limit 429.
-import { startN8n, type N8nInstance } from '../../scripts/harness';
+import { startN8n, type N8nInstance } from '../../dev/harness';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import {
 	CLAY_TOKEN,

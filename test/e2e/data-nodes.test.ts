@@ -3,7 +3,7 @@
 // within a batch, across requests and in concurrent requests), each is scored, duplicates are dropped,
 // and the rest are attributed. The webhook answers with the Contacts output; every node's outputs are read
 // back from the saved execution.
-import { startN8n, type N8nInstance } from '../../scripts/harness';
+import { startN8n, type N8nInstance } from '../../dev/harness';
 
 const WORKFLOW = 'Data nodes: score, dedupe, attribute';
 

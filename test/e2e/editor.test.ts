@@ -1,5 +1,5 @@
 // Every template of workflows/ opened in the real n8n editor, in headless Chromium (Debian's `chromium`,
-// installed by scripts/browser/install.sh when missing, driven by playwright-core): the demo stack (sandbox,
+// installed by dev/browser/install.sh when missing, driven by playwright-core): the demo stack (sandbox,
 // warehouse, n8n with the package, the sandbox credentials and every template) as `npm start` runs it, the
 // owner signs in through the form, and each template's canvas must show every node with its icon, no
 // unknown-node placeholder, no "not installed" and no issues badge (a credential that did not link, a
@@ -11,10 +11,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { ensureChromium } from '../../scripts/browser';
-import { startStack, type Stack } from '../../scripts/demo/stack';
-import { loadTemplates, WORKFLOWS_DIR, type TemplateFile } from '../../scripts/demo/templates';
-import type { WorkflowJson } from '../../scripts/harness';
+import { ensureChromium } from '../../dev/browser';
+import { startStack, type Stack } from '../../dev/stack/stack';
+import { loadTemplates, WORKFLOWS_DIR, type TemplateFile } from '../../dev/stack/templates';
+import type { WorkflowJson } from '../../dev/harness';
 import { canvasProblems, openEditor, screenshotCanvas, type Editor } from './helpers/editor';
 
 const templates = loadTemplates();

@@ -1,7 +1,7 @@
 // The packed package, installed the way the Community Nodes panel installs it, loads in both
 // supported n8n lines: every declared node and credential type is known, nothing in the log
 // complains, and a node from the package runs inside a published workflow.
-import { startN8n, type N8nInstance, type N8nLine } from '../../scripts/harness';
+import { startN8n, type N8nInstance, type N8nLine } from '../../dev/harness';
 import { declaredTypes, packageLoadErrors } from './helpers/package';
 import { scoreWorkflow as buildScoreWorkflow } from './helpers/scoreWorkflow';
 

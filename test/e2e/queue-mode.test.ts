@@ -1,7 +1,7 @@
 // n8n 2.41.1 in queue mode (PostgreSQL, Redis, one main, one webhook processor, two workers), started by the
 // harness: a node from the package runs on the workers — concurrent requests are shared between both — and
 // stop() leaves no n8n, PostgreSQL or Redis process behind.
-import { startN8n, type N8nInstance } from '../../scripts/harness';
+import { startN8n, type N8nInstance } from '../../dev/harness';
 import { packageLoadErrors } from './helpers/package';
 import { scoreWorkflow as buildScoreWorkflow } from './helpers/scoreWorkflow';
 

@@ -3,16 +3,16 @@
 // settings), the execution is retried as a user retries it in the editor, and afterwards every contact is in
 // the sandbox HubSpot exactly once, associated with its one company, or reported as failed in the warehouse.
 // Queue mode only.
-import { loadSampleContacts, RUN_NOW_PATH, SLUG } from '../../scripts/demo/05-hubspot-batch-sync';
-import { send, signedRequest } from '../../scripts/demo/signed';
+import { loadSampleContacts, RUN_NOW_PATH, SLUG } from '../../dev/demos/05-hubspot-batch-sync';
+import { send, signedRequest } from '../../dev/stack/signed';
 import {
 	executionsOf,
 	sandboxAdmin,
 	templateWorkflowId,
 	waitFor,
 	type Execution,
-} from '../../scripts/demo/support';
-import { startStack, type Stack } from '../../scripts/demo/stack';
+} from '../../dev/stack/support';
+import { startStack, type Stack } from '../../dev/stack/stack';
 
 const describeQueue = process.env.N8N_MODE === 'queue' ? describe : describe.skip;
 const CONTACTS = 5000;

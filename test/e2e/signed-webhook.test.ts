@@ -1,7 +1,7 @@
 // The Signed Webhook trigger inside a real n8n: a genuine request for every scheme starts one execution;
 // forged, tampered, stale, future, replayed, unsigned, malformed and oversized requests get their status and
 // start none (counted through n8n's public API); a replay is still refused after n8n restarts.
-import { startN8n, type N8nInstance } from '../../scripts/harness';
+import { startN8n, type N8nInstance } from '../../dev/harness';
 import { SCHEME_NAMES, type SchemeName } from '../../nodes/shared/signatures';
 import {
 	BODY_LIMIT,

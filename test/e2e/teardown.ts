@@ -1,4 +1,4 @@
-import { killRecorded } from '../../scripts/harness';
+import { killRecorded } from '../../dev/harness';
 
 /** Whatever a failed or interrupted e2e test left running is stopped here. */
 export default async function teardown(): Promise<void> {

@@ -1,7 +1,7 @@
 // Workflows and credentials of the Clay end-to-end suite: the Clay Trigger as an enrichment endpoint
 // (trigger → Signal Score, answered with the score), the same with a slow step and a 1 s budget, and a
 // push of posted rows to a Clay webhook source (Webhook → Split Out → Clay).
-import type { CredentialSpec, N8nInstance, WorkflowJson } from '../../../scripts/harness';
+import type { CredentialSpec, N8nInstance, WorkflowJson } from '../../../dev/harness';
 
 export const SHARED_SECRET = 'clay-e2e-shared-secret';
 export const CLAY_TOKEN = 'clay-e2e-source-token';

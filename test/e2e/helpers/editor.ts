@@ -5,8 +5,8 @@
 // Selectors are those of n8n 2.41.1's editor (n8n-editor-ui's canvas components); the browser test has a
 // negative control that fails when they stop matching.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { OWNER } from '../../../scripts/harness/rest';
-import type { WorkflowJson } from '../../../scripts/harness';
+import { OWNER } from '../../../dev/harness/rest';
+import type { WorkflowJson } from '../../../dev/harness';
 
 // The functions passed to page.evaluate run in the page; the project compiles without the DOM library.
 /* eslint-disable @typescript-eslint/no-explicit-any */

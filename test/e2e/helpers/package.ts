@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { REPO_ROOT } from '../../../scripts/harness';
+import { REPO_ROOT } from '../../../dev/harness';
 
 const pkg = require(path.join(REPO_ROOT, 'package.json'));
 

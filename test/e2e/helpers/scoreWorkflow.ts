@@ -1,6 +1,6 @@
 // Webhook → Signal Score (default intent × 0.4 + fit × 0.6 over the request body), answering with the
 // scored item: the smallest workflow that proves a node from the package runs in a published workflow.
-import type { WorkflowJson } from '../../../scripts/harness';
+import type { WorkflowJson } from '../../../dev/harness';
 
 export function scoreWorkflow(name: string, path: string): WorkflowJson {
 	return {

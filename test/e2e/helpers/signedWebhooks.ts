@@ -1,14 +1,14 @@
 // Workflows and requests for the Signed Webhook e2e suite: one workflow per signature scheme (so each
 // scheme's executions can be counted on their own), plus one per response mode and the audit output.
 import { randomUUID } from 'node:crypto';
-import type { N8nInstance, WorkflowJson } from '../../../scripts/harness';
+import type { N8nInstance, WorkflowJson } from '../../../dev/harness';
 import {
 	signRequest,
 	SCHEME_NAMES,
 	type SchemeName,
 	type SchemeOptions,
 } from '../../../nodes/shared/signatures';
-import { send as sendSigned, type SignedRequest } from '../../../scripts/demo/signed';
+import { send as sendSigned, type SignedRequest } from '../../../dev/stack/signed';
 
 // Standard Webhooks needs a whsec_ + base64 key; every other scheme takes any string, so one pair serves all.
 export const CURRENT_SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';

@@ -1,15 +1,15 @@
 // One template in the demo stack (sandbox, warehouse, n8n with that template) for a test file, and waiting
 // for the runs its trigger started: signed triggers answer at once (Respond: Immediately), before the
 // workflow has run.
-import type { N8nInstance } from '../../../scripts/harness';
-import { startStack, type Stack } from '../../../scripts/demo/stack';
+import type { N8nInstance } from '../../../dev/harness';
+import { startStack, type Stack } from '../../../dev/stack/stack';
 import {
 	executionsOf,
 	templateWorkflowId,
 	waitFor,
 	type Execution,
-} from '../../../scripts/demo/support';
-import type { DemoContext } from '../../../scripts/demo/templates';
+} from '../../../dev/stack/support';
+import type { DemoContext } from '../../../dev/stack/templates';
 
 export interface TemplateStack {
 	stack: Stack;

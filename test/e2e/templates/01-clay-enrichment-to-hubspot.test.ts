@@ -14,9 +14,9 @@ import demo, {
 	SAMPLE_ACCOUNTS,
 	SLUG,
 	type ClayRow,
-} from '../../../scripts/demo/01-clay-enrichment-to-hubspot';
-import { SANDBOX_HUBSPOT_TOKEN } from '../../../scripts/demo/credentials';
-import { executionsOf, sandboxAdmin, slackMessages } from '../../../scripts/demo/support';
+} from '../../../dev/demos/01-clay-enrichment-to-hubspot';
+import { SANDBOX_HUBSPOT_TOKEN } from '../../../dev/stack/credentials';
+import { executionsOf, sandboxAdmin, slackMessages } from '../../../dev/stack/support';
 import { settledExecutions, useTemplateStack } from '../helpers/templateStack';
 
 type HubSpotRecord = {

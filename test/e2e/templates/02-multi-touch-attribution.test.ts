@@ -11,8 +11,8 @@ import demo, {
 	WEBHOOK_PATH,
 	type SeededContact,
 	type Touch,
-} from '../../../scripts/demo/02-multi-touch-attribution';
-import { executionsOf, sandboxAdmin } from '../../../scripts/demo/support';
+} from '../../../dev/demos/02-multi-touch-attribution';
+import { executionsOf, sandboxAdmin } from '../../../dev/stack/support';
 import { settledExecutions, useTemplateStack } from '../helpers/templateStack';
 
 jest.setTimeout(120000);

@@ -9,9 +9,9 @@ import demo, {
 	SLUG,
 	WEBHOOK_PATH,
 	type SentEvent,
-} from '../../../scripts/demo/03-webhook-router';
-import { send } from '../../../scripts/demo/signed';
-import { executionsOf, sandboxAdmin, slackMessages } from '../../../scripts/demo/support';
+} from '../../../dev/demos/03-webhook-router';
+import { send } from '../../../dev/stack/signed';
+import { executionsOf, sandboxAdmin, slackMessages } from '../../../dev/stack/support';
 import { settledExecutions, useTemplateStack } from '../helpers/templateStack';
 
 jest.setTimeout(120000);

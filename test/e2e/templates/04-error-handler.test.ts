@@ -2,7 +2,7 @@
 // companies from the sandbox. A permanent failure (404) is logged, alerted to #revops-errors with the
 // execution link and parked in dead_letter with the request; a transient one (injected 503) is retried
 // once through the n8n API: parked after the retry fails too, not parked when the retry succeeds.
-import { startStack, type Stack } from '../../../scripts/demo/stack';
+import { startStack, type Stack } from '../../../dev/stack/stack';
 import demo, {
 	ERROR_CHANNEL,
 	FAILING_NODE,
@@ -12,7 +12,7 @@ import demo, {
 	replayDeadLetter,
 	REPLAY_PATH,
 	SLUG,
-} from '../../../scripts/demo/04-error-handler';
+} from '../../../dev/demos/04-error-handler';
 import {
 	executionsOf,
 	finishedExecution,
@@ -20,7 +20,7 @@ import {
 	slackMessages,
 	templateWorkflowId,
 	waitFor,
-} from '../../../scripts/demo/support';
+} from '../../../dev/stack/support';
 import { Faults } from '../../../sandbox/faults';
 
 type DeadLetter = {

@@ -11,9 +11,9 @@ import demo, {
 	RUN_NOW_PATH,
 	SLUG,
 	SUMMARY_CHANNEL,
-} from '../../../scripts/demo/05-hubspot-batch-sync';
-import { send, signedRequest } from '../../../scripts/demo/signed';
-import { executionsOf, sandboxAdmin, slackMessages } from '../../../scripts/demo/support';
+} from '../../../dev/demos/05-hubspot-batch-sync';
+import { send, signedRequest } from '../../../dev/stack/signed';
+import { executionsOf, sandboxAdmin, slackMessages } from '../../../dev/stack/support';
 import { busiestWindow } from '../../../sandbox/limiter';
 import { useTemplateStack } from '../helpers/templateStack';
 

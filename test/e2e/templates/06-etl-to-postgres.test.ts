@@ -2,9 +2,9 @@
 // warehouse PostgreSQL normalized and with its duplicates merged; the same file again changes nothing;
 // a changed file updates exactly the changed company and adds the new one.
 import * as fs from 'node:fs';
-import { startStack, type Stack } from '../../../scripts/demo/stack';
-import demo, { postCsv, SAMPLE_CSV, SLUG } from '../../../scripts/demo/06-etl-to-postgres';
-import { executionsOf, templateWorkflowId } from '../../../scripts/demo/support';
+import { startStack, type Stack } from '../../../dev/stack/stack';
+import demo, { postCsv, SAMPLE_CSV, SLUG } from '../../../dev/demos/06-etl-to-postgres';
+import { executionsOf, templateWorkflowId } from '../../../dev/stack/support';
 
 type CompanyRow = {
 	domain: string;

@@ -2,20 +2,20 @@
 // written into the warehouse, and #revops-alerts gets exactly one message per breached threshold, each
 // naming the metric, its value and the threshold; none when every value is at or below its limit. Activity
 // older than the window does not count, and the limits come from the Thresholds node.
-import { startStack, type Stack } from '../../../scripts/demo/stack';
+import { startStack, type Stack } from '../../../dev/stack/stack';
 import demo, {
 	ALERT_CHANNEL,
 	SLUG,
 	writeActivity,
 	type Activity,
-} from '../../../scripts/demo/07-pipeline-monitoring';
+} from '../../../dev/demos/07-pipeline-monitoring';
 import {
 	runScheduledNow,
 	sandboxAdmin,
 	slackMessages,
 	templateWorkflowId,
 	type Execution,
-} from '../../../scripts/demo/support';
+} from '../../../dev/stack/support';
 
 const HEALTHY: Activity = {
 	successes: 95,

@@ -3,8 +3,8 @@
 // node type, a node version it lacks, a parameter issue or a missing credential (the same checks that put
 // warning badges on the canvas). On 2.41.1 the editor test opens each template in Chromium and the template
 // suites run them.
-import { startStack, type Stack } from '../../../scripts/demo/stack';
-import { loadTemplates } from '../../../scripts/demo/templates';
+import { startStack, type Stack } from '../../../dev/stack/stack';
+import { loadTemplates } from '../../../dev/stack/templates';
 
 const templates = loadTemplates();
 // The harness's queue mode is n8n 2.x only; the queue-mode pass of CI covers 2.41.1 through the template suites.
@@ -28,10 +28,10 @@ describeSingle('templates on n8n 1.123.x', () => {
 	test.each(templates.map((t) => [t.slug, t]))('%s imports and is published', async (_slug, t) => {
 		const id = stack.n8n.workflowIds[t.workflow.name];
 		expect(id).toBeDefined();
-		const stored = await stack.n8n.api<{ active: boolean; nodes: Array<{ name: string; type: string }> }>(
-			'GET',
-			`/workflows/${id}`,
-		);
+		const stored = await stack.n8n.api<{
+			active: boolean;
+			nodes: Array<{ name: string; type: string }>;
+		}>('GET', `/workflows/${id}`);
 		expect(stored.nodes.map((n) => [n.name, n.type])).toEqual(
 			t.workflow.nodes.map((n) => [n.name, n.type]),
 		);

@@ -1,7 +1,7 @@
 // The running demo stack as other processes see it: `npm start` writes a small state file (URLs, workflow
 // ids, the warehouse's address — no secret but the sandbox's fixed demo values), and `npm run demo -- <slug>`
 // reads it, signs in to that n8n as the owner and runs the template's demo against it. Also loads the demos
-// (scripts/demo/<slug>.ts) for both.
+// (dev/demos/<slug>.ts) for both.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -186,9 +186,10 @@ export async function remoteContext(state: DemoState): Promise<DemoContext> {
 	return { n8n, sandbox, warehouse };
 }
 
-export const DEMO_DIR = __dirname;
+/** The per-template demo drivers, dev/demos/<slug>.ts. */
+export const DEMO_DIR = path.join(__dirname, '..', 'demos');
 
-/** The demo of template `slug` (scripts/demo/<slug>.ts), or undefined when it has none. */
+/** The demo of template `slug` (dev/demos/<slug>.ts), or undefined when it has none. */
 export function loadDemo(slug: string): TemplateDemo | undefined {
 	const file = path.join(DEMO_DIR, `${slug}.ts`);
 	if (!fs.existsSync(file)) return undefined;

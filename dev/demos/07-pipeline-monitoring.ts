@@ -2,9 +2,9 @@
 // (structured workflow_log rows in the seeds' format, queued records, parked dead letters), then runs the
 // check once now, as the editor's "Execute workflow" does, instead of waiting for the next quarter hour.
 // #revops-alerts gets one message per breached threshold.
-import { ensureSlackChannel, runScheduledNow, templateWorkflowId } from './support';
-import type { TemplateDemo } from './templates';
-import type { Warehouse } from './warehouse';
+import { ensureSlackChannel, runScheduledNow, templateWorkflowId } from '../stack/support';
+import type { TemplateDemo } from '../stack/templates';
+import type { Warehouse } from '../stack/warehouse';
 
 export const SLUG = '07-pipeline-monitoring';
 export const ALERT_CHANNEL = 'revops-alerts';

@@ -4,10 +4,10 @@
 // #revops-errors with the execution link and parks the request in dead_letter (a permanent error).
 // Injected sandbox faults (503) make the same read fail transiently: the handler retries it once.
 import type { N8nInstance, WorkflowJson } from '../harness';
-import { SANDBOX_HUBSPOT_TOKEN } from './credentials';
-import { send, signedRequest, type Answer } from './signed';
-import { activate, ensureSlackChannel, templateWorkflowId } from './support';
-import type { DemoContext, TemplateDemo } from './templates';
+import { SANDBOX_HUBSPOT_TOKEN } from '../stack/credentials';
+import { send, signedRequest, type Answer } from '../stack/signed';
+import { activate, ensureSlackChannel, templateWorkflowId } from '../stack/support';
+import type { DemoContext, TemplateDemo } from '../stack/templates';
 
 export const SLUG = '04-error-handler';
 export const ERROR_CHANNEL = 'revops-errors';

@@ -3,16 +3,16 @@
 // signature (the nightly schedule does the same at 02:00). The sync answers 202 at once and runs on; the demo
 // waits for it and returns the summary it logged and posted to Slack.
 import type { N8nInstance } from '../harness';
-import { send, signedRequest } from './signed';
+import { send, signedRequest } from '../stack/signed';
 import {
 	executionsOf,
 	slackMessages,
 	templateWorkflowId,
 	waitFor,
 	type Execution,
-} from './support';
-import type { DemoContext, TemplateDemo } from './templates';
-import type { Warehouse } from './warehouse';
+} from '../stack/support';
+import type { DemoContext, TemplateDemo } from '../stack/templates';
+import type { Warehouse } from '../stack/warehouse';
 
 export const SLUG = '05-hubspot-batch-sync';
 export const WORKFLOW_NAME = 'RevOps 05: HubSpot batch sync (rate-limited backfill)';

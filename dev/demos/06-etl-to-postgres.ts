@@ -4,8 +4,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { N8nInstance } from '../harness';
-import type { TemplateDemo } from './templates';
-import { WORKFLOWS_DIR } from './templates';
+import type { TemplateDemo } from '../stack/templates';
+import { WORKFLOWS_DIR } from '../stack/templates';
 
 export const SLUG = '06-etl-to-postgres';
 export const ETL_PATH = 'revops-etl-companies';

@@ -4,9 +4,9 @@
 // with the contact and its touchpoint history (the UTM properties' past values), as HubSpot would hold them.
 import { randomBytes, randomInt } from 'node:crypto';
 import { PORTAL_ID } from '../../sandbox/hubspot/schema';
-import { send, signedRequest, type Answer, type SignOptions } from './signed';
-import { sandboxAdmin } from './support';
-import type { DemoContext, TemplateDemo } from './templates';
+import { send, signedRequest, type Answer, type SignOptions } from '../stack/signed';
+import { sandboxAdmin } from '../stack/support';
+import type { DemoContext, TemplateDemo } from '../stack/templates';
 
 export const SLUG = '02-multi-touch-attribution';
 export const WEBHOOK_PATH = 'hubspot-form-submission';

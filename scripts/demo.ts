@@ -1,8 +1,8 @@
 // `npm run demo` lists the templates' demos; `npm run demo -- <slug>` (or a unique part of it, e.g. `01` or
 // `clay`) triggers that template once in the stack `npm start` is running — the same run() the template's e2e
 // test uses — and prints what happened and where to look.
-import { loadDemo, readState, remoteContext, STATE_FILE } from './session';
-import { loadTemplates } from './templates';
+import { loadDemo, readState, remoteContext, STATE_FILE } from '../dev/stack/session';
+import { loadTemplates } from '../dev/stack/templates';
 
 function pick(arg: string, slugs: string[]): string {
 	if (slugs.includes(arg)) return arg;
@@ -37,7 +37,7 @@ async function run(arg: string): Promise<void> {
 	const demo = loadDemo(slug);
 	if (!demo)
 		throw new Error(
-			`template ${slug} has no demo (scripts/demo/${slug}.ts); open it in the editor and run it there`,
+			`template ${slug} has no demo (dev/demos/${slug}.ts); open it in the editor and run it there`,
 		);
 	const state = await readState();
 	const ctx = await remoteContext(state);

@@ -3,10 +3,10 @@
 // the shared-secret header, storing the answer (the row's workflow_log entry) back in the table. Before that,
 // the template's "Run once: set up HubSpot" branch runs, as a user clicks it once after importing.
 import type { N8nInstance } from '../harness';
-import { SANDBOX_WEBHOOK_SECRET } from './credentials';
-import { sandboxAdmin } from './signed';
-import { runFromTrigger, type Execution } from './support';
-import type { DemoContext, TemplateDemo } from './templates';
+import { SANDBOX_WEBHOOK_SECRET } from '../stack/credentials';
+import { sandboxAdmin } from '../stack/signed';
+import { runFromTrigger, type Execution } from '../stack/support';
+import type { DemoContext, TemplateDemo } from '../stack/templates';
 
 export const SLUG = '01-clay-enrichment-to-hubspot';
 export const WORKFLOW_NAME = 'RevOps 01: Clay enrichment → HubSpot + Slack';

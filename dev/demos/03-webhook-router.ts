@@ -2,8 +2,14 @@
 // Webhooks: a qualified lead (→ HubSpot contact), a won deal (→ Slack #revops-events), a paid invoice
 // (→ warehouse table webhook_events) and a type the router does not know (→ a `skipped` workflow_log row).
 import { randomBytes } from 'node:crypto';
-import { send, signedRequest, type Answer, type SignedRequest, type SignOptions } from './signed';
-import type { DemoContext, TemplateDemo } from './templates';
+import {
+	send,
+	signedRequest,
+	type Answer,
+	type SignedRequest,
+	type SignOptions,
+} from '../stack/signed';
+import type { DemoContext, TemplateDemo } from '../stack/templates';
 
 export const SLUG = '03-webhook-router';
 export const WEBHOOK_PATH = 'revops-events';
