@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { companyDedupeOptions } from '../nodes/shared/dedupe/companyDefaults';
 import type { DedupeOptions } from '../nodes/shared/dedupe/dedupe';
 import { writeBenchmarksSection } from './lib/benchmarksSection';
-import { pairAccuracy, type LabelledPair, type PairAccuracy } from './lib/pairAccuracy';
+import { pairAccuracy, type LabelledPair, type PairAccuracy } from '../test/fixtures/pairAccuracy';
 
 const root = join(__dirname, '..');
 const pairs = JSON.parse(

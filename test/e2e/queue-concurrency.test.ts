@@ -1,7 +1,7 @@
 // Issue 9, cross-execution state under concurrency on two workers: four executions upserting overlapping
 // domains at once in the HubSpot node's unique-key mode create exactly one company per domain in the
 // sandbox HubSpot (which enforces unique property values, as HubSpot does). Queue mode only.
-import { clayRows } from '../../bench/lib/clayRows';
+import { clayRows } from '../fixtures/clayRows';
 import { companyKey } from '../../nodes/shared/upsert';
 import { startN8n, type N8nInstance } from '../../dev/harness';
 import { startSandbox, type Sandbox } from '../../sandbox/server';

@@ -6,7 +6,7 @@ import { ClayApi } from '../../credentials/ClayApi.credentials';
 import { Clay } from '../../nodes/Clay/Clay.node';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { executeNode, MemoryDedupeStore, type NodeRunResult } from './helpers/executeNode';
-import { admin, requestLog } from './hubspotSandbox';
+import { admin, requestLog } from './helpers/hubspotSandbox';
 
 const TOKEN = 's3cret-token';
 let sb: Sandbox;

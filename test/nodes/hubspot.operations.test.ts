@@ -8,7 +8,7 @@ import {
 	records,
 	runHubSpot,
 	useHubSpotSandbox,
-} from './hubspotSandbox';
+} from './helpers/hubspotSandbox';
 
 const t = useHubSpotSandbox();
 

@@ -1,7 +1,7 @@
 // Update policies: Clay blanks never erase CRM data; "fill empty" never changes a value HubSpot
 // has; "last write wins" keeps HubSpot values changed after the row was produced.
 import type { INodeParameters } from 'n8n-workflow';
-import { admin, FAST, records, runHubSpot, useHubSpotSandbox } from './hubspotSandbox';
+import { admin, FAST, records, runHubSpot, useHubSpotSandbox } from './helpers/hubspotSandbox';
 
 const t = useHubSpotSandbox();
 

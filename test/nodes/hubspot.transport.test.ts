@@ -1,7 +1,7 @@
 // How the node's transport treats HubSpot's limits and failures, seen from the outside: calls the
 // sandbox logged, and where each item ended up.
 import type { INodeParameters } from 'n8n-workflow';
-import { clayRows } from '../../bench/lib/clayRows';
+import { clayRows } from '../fixtures/clayRows';
 import {
 	admin,
 	FAST,
@@ -10,7 +10,7 @@ import {
 	requestLog,
 	runHubSpot,
 	useHubSpotSandbox,
-} from './hubspotSandbox';
+} from './helpers/hubspotSandbox';
 
 // One test waits out a real 10-second window; this cap is for a hung run, not a speed target.
 jest.setTimeout(60_000);

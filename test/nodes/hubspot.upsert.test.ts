@@ -2,7 +2,7 @@
 // exists, else create it, and upsert the contact associated with it" — under injected 429s and
 // 5xx, across concurrent executions, and as a dry run.
 import type { INodeParameters } from 'n8n-workflow';
-import { clayRows } from '../../bench/lib/clayRows';
+import { clayRows } from '../fixtures/clayRows';
 import { companyKey } from '../../nodes/shared/upsert';
 import {
 	admin,
@@ -12,7 +12,7 @@ import {
 	requestLog,
 	runHubSpot,
 	useHubSpotSandbox,
-} from './hubspotSandbox';
+} from './helpers/hubspotSandbox';
 
 // Thousands of rows through n8n's engine and real HTTP: a cap for a hung run, not a speed target.
 jest.setTimeout(120_000);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pairAccuracy, type LabelledPair } from '../../../bench/lib/pairAccuracy';
+import { pairAccuracy, type LabelledPair } from '../../fixtures/pairAccuracy';
 import { companyDedupeOptions } from '../../../nodes/shared/dedupe/companyDefaults';
 
 const pairs = JSON.parse(

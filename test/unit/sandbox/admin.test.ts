@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../../../sandbox/server';
-import { call, hubspotApi, useSandbox } from './client';
+import { call, hubspotApi, useSandbox } from './helpers/client';
 
 describe('admin API', () => {
 	const t = useSandbox();

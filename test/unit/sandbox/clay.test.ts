@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { call, useSandbox } from './client';
+import { call, useSandbox } from './helpers/client';
 
 const t = useSandbox();
 

@@ -1,4 +1,4 @@
-import { useSandbox } from './client';
+import { useSandbox } from './helpers/client';
 
 const t = useSandbox({ hubspotLimits: false });
 let company: string;

@@ -1,6 +1,6 @@
 // Seeded property history: a record's earlier writes (e.g. a contact's past form submissions) land in
 // time order, read back newest first through propertiesWithHistory as HubSpot returns them.
-import { useSandbox } from './client';
+import { useSandbox } from './helpers/client';
 
 const UTM = ['utm_medium', 'utm_campaign'].map((name) => ({
 	name,

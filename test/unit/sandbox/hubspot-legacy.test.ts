@@ -1,5 +1,5 @@
 // The legacy endpoints n8n's built-in HubSpot node calls, served over the same store, auth and limits.
-import { useSandbox } from './client';
+import { useSandbox } from './helpers/client';
 
 const t = useSandbox({ hubspotLimits: false });
 

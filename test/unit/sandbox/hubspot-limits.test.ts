@@ -1,4 +1,4 @@
-import { hubspotApi, useSandbox } from './client';
+import { hubspotApi, useSandbox } from './helpers/client';
 
 const t = useSandbox();
 

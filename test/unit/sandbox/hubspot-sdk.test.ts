@@ -1,7 +1,7 @@
 // Conformance: the official @hubspot/api-client parses every sandbox answer it gets for the
 // operations the nodes use, including 207 batches, search paging and typed errors.
 import { Client } from '@hubspot/api-client';
-import { useSandbox } from './client';
+import { useSandbox } from './helpers/client';
 
 const t = useSandbox();
 let client: Client;

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import * as tls from 'node:tls';
 import { promisify } from 'node:util';
 import { DEFAULT_WEBHOOK_PATH } from '../../../sandbox/slack/state';
-import { useSandbox } from './client';
+import { useSandbox } from './helpers/client';
 
 const t = useSandbox();
 

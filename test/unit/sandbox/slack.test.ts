@@ -1,4 +1,4 @@
-import { call, useSandbox } from './client';
+import { call, useSandbox } from './helpers/client';
 
 const t = useSandbox();
 let hook: string;

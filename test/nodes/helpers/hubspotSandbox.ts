@@ -2,10 +2,10 @@
 // each test with rate limits raised (tests that are about limits set their own), and helpers to
 // run the node and to read HubSpot's end state through the sandbox admin API.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { HubSpotRevOpsPrivateAppApi } from '../../credentials/HubSpotRevOpsPrivateAppApi.credentials';
-import { HubSpotRevOps } from '../../nodes/HubSpot/HubSpotRevOps.node';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { executeNode, type NodeRunResult } from './helpers/executeNode';
+import { HubSpotRevOpsPrivateAppApi } from '../../../credentials/HubSpotRevOpsPrivateAppApi.credentials';
+import { HubSpotRevOps } from '../../../nodes/HubSpot/HubSpotRevOps.node';
+import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { executeNode, type NodeRunResult } from './executeNode';
 
 export interface SandboxRecord {
 	id: string;

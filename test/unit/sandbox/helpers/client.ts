@@ -1,5 +1,5 @@
 // What a client of the sandbox sees: status, headers and the parsed body of one HTTP call.
-import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { startSandbox, type Sandbox } from '../../../../sandbox/server';
 
 export interface Reply {
 	status: number;
