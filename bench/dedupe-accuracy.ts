@@ -47,7 +47,7 @@ const lines = [
 		"Labels follow the CRM convention of one company per registrable domain: a division on the parent's domain is the " +
 		'same company, a subsidiary or regional site on its own domain (google.co.uk vs google.com) is not.',
 	'',
-	`Regenerate: \`npx tsx bench/dedupe-accuracy.ts\`. Unit test \`test/unit/dedupe/accuracy.test.ts\` asserts precision ≥ 0.98 and recall ≥ 0.95.`,
+	`Regenerate: \`npx tsx bench/dedupe-accuracy.ts\`. Unit test \`test/unit/nodes/shared/dedupe/companyDefaults.test.ts\` asserts precision ≥ 0.98 and recall ≥ 0.95.`,
 	'',
 	`**Default settings: precision ${percent(defaults.precision)}, recall ${percent(defaults.recall)}** ` +
 		`(TP ${defaults.truePositives}, FP ${defaults.falsePositives}, FN ${defaults.falseNegatives}, TN ${defaults.trueNegatives}).`,
