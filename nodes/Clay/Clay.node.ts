@@ -1,6 +1,7 @@
 import {
 	NodeConnectionTypes,
 	NodeOperationError,
+	type NodeApiError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -8,7 +9,9 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { CLAY_SOURCE_CAP, planSubmissions, rowPacing } from '../shared/clay';
+import { continuedItem } from '../glue/items';
 import { clayApiTest } from './credentialTest';
+import { isRowRefusal, toNodeApiError } from './failure';
 import { properties } from './description';
 import { ClayClient } from './transport/client';
 import { SubmissionLedger } from './submissions';
@@ -32,7 +35,7 @@ export class Clay implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [
 			{ type: NodeConnectionTypes.Main, displayName: 'Sent' },
-			{ type: NodeConnectionTypes.Main, displayName: 'Failed' },
+			{ type: NodeConnectionTypes.Main, displayName: 'Rejected' },
 		],
 		credentials: [{ name: 'clayApi', required: true, testedBy: 'clayApiTest' }],
 		usableAsTool: true,
@@ -72,29 +75,36 @@ export class Clay implements INodeType {
 		);
 		const client = new ClayClient(this, webhookUrl, pacing);
 		const sent: INodeExecutionData[] = [];
-		const failed: INodeExecutionData[] = [];
+		const rejected: INodeExecutionData[] = [];
+		let stop: NodeApiError | undefined;
 		try {
 			for (let i = 0; i < items.length; i++) {
 				const pairedItem = { item: i };
 				if (i >= plan.allowed) {
-					failed.push({ json: { ...items[i].json, error: plan.error }, pairedItem });
+					rejected.push({ json: { ...items[i].json, error: plan.error }, pairedItem });
 					continue;
 				}
 				const outcome = await client.pushRow(pick(items[i].json, fields));
 				if (outcome.ok) {
 					await ledger.accepted();
 					sent.push({ json: items[i].json, pairedItem });
-				} else {
-					failed.push({
+				} else if (isRowRefusal(outcome)) {
+					rejected.push({
 						json: { ...items[i].json, error: outcome.message, status: outcome.status ?? null },
 						pairedItem,
 					});
+				} else if (this.continueOnFail()) {
+					sent.push(continuedItem(this, i, outcome.message));
+				} else {
+					stop = toNodeApiError(this.getNode(), outcome, i);
+					break;
 				}
 			}
 		} finally {
 			// Whatever happened, the rows Clay accepted are counted.
 			await ledger.flush();
 		}
-		return [sent, failed];
+		if (stop) throw stop;
+		return [sent, rejected];
 	}
 }

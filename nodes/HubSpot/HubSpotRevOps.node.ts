@@ -13,7 +13,8 @@ import { loadOptions } from './methods/loadOptions';
 /**
  * HubSpot CRM for revenue-operations pipelines: batch-first (100 records per call), company upsert by
  * normalized domain, contact upsert by email with company association, update policies, dry run,
- * and a transport that stays under HubSpot's rate limits. Per-item failures go to the Errors output.
+ * and a transport that stays under HubSpot's rate limits. Records HubSpot refuses go to the Rejected
+ * output; a call that cannot succeed fails the node (On Error decides what happens then).
  */
 export class HubSpotRevOps implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,7 +30,7 @@ export class HubSpotRevOps implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [
 			{ type: NodeConnectionTypes.Main, displayName: 'Success' },
-			{ type: NodeConnectionTypes.Main, displayName: 'Errors' },
+			{ type: NodeConnectionTypes.Main, displayName: 'Rejected' },
 		],
 		usableAsTool: true,
 		credentials: [

@@ -20,6 +20,18 @@ export function failItem(
 	const message = `${problem} (item ${index})`;
 	if (!context.continueOnFail())
 		throw new NodeOperationError(context.getNode(), message, { itemIndex: index });
+	return continuedItem(context, index, message);
+}
+
+/**
+ * An item that failed, passed on as On Error → Continue asks (the caller has checked continueOnFail):
+ * `{error}` for the error output, the input item with `error` for the regular output. See failItem.
+ */
+export function continuedItem(
+	context: IExecuteFunctions,
+	index: number,
+	message: string,
+): INodeExecutionData {
 	const pairedItem = { item: index };
 	if (context.getNode().onError === 'continueErrorOutput')
 		return { json: { error: message }, pairedItem };

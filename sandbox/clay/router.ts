@@ -5,7 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Ctx } from '../http';
 import { HttpError, isPlainObject, jsonBody, Router, sendJson } from '../http';
 import type { SystemApp } from '../system';
-import type { ClayState } from './state';
+import { MAX_PAYLOAD_BYTES, type ClayState } from './state';
 
 const AUTH_HEADER = 'x-clay-webhook-auth';
 
@@ -35,6 +35,12 @@ export function createClayApp(clay: ClayState): SystemApp {
 				`This webhook has reached its limit of ${source.maxSubmissions} submissions; create a new webhook source.`,
 			);
 		}
+		if (ctx.rawBody.length > MAX_PAYLOAD_BYTES)
+			return fail(
+				ctx,
+				413,
+				`Row too large: ${ctx.rawBody.length} bytes, a webhook source takes up to ${MAX_PAYLOAD_BYTES}`,
+			);
 		let body: unknown;
 		try {
 			body = jsonBody(ctx);

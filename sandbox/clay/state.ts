@@ -41,6 +41,8 @@ export interface ClaySnapshot {
 
 export const DEFAULT_SOURCE_ID = 'default';
 export const MAX_SUBMISSIONS = 50_000;
+/** Largest row a webhook source takes (100 KB, reported by Clay support, not in the docs). */
+export const MAX_PAYLOAD_BYTES = 100 * 1024;
 
 export class ClayState {
 	tables = new Map<string, ClayTable>();

@@ -3,9 +3,9 @@
 // answered, so nothing is dropped.
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { toNodeApiError } from '../transport/failure';
 import { connect } from '../transport/connect';
-import { toFailure } from '../transport/failure';
-import { ItemOutputs } from './common/outputs';
+import { CallFailed, ItemOutputs } from './common/outputs';
 import { objectTypeOf } from './common/resource';
 import type { Run } from './common/run';
 import { resources } from './resources';
@@ -26,7 +26,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		fn: this,
 		client: await connect(this, this.getNodeParameter('authentication', 0) as string, options),
 		items,
-		out: new ItemOutputs(items),
+		out: new ItemOutputs(this, items),
 		objectType: objectTypeOf(resource, (name) => this.getNodeParameter(name, 0)),
 		options: {
 			dryRun: options.dryRun === true,
@@ -35,12 +35,20 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		},
 		rawOptions: options,
 	};
+	let stop: CallFailed | undefined;
 	try {
 		await module.execute(run);
 	} catch (error) {
-		const failure = toFailure(error);
-		for (let index = 0; index < items.length; index++)
-			if (!run.out.settled(index)) run.out.fail(index, failure);
+		// A call failed and the node does not continue on fail; or something else escaped the operation
+		// (e.g. the property list it needed): that fails the items not yet answered, so none is dropped.
+		stop =
+			error instanceof CallFailed
+				? error
+				: run.out.recordCallFailure(
+						items.map((_, index) => index).filter((index) => !run.out.settled(index)),
+						error,
+					);
 	}
+	if (stop) throw toNodeApiError(this.getNode(), stop.failure, stop.itemIndex);
 	return run.out.toOutputs(options.includeInputFields === true);
 }

@@ -1,18 +1,12 @@
 // Pickers filled from the connected HubSpot account: properties of the chosen object type (all,
 // writable, unique), custom object types and every object type.
-import type {
-	IDataObject,
-	ILoadOptionsFunctions,
-	INodePropertyOptions,
-	JsonObject,
-} from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { listProperties, listSchemas } from '../api/properties';
 import { objectTypeOf } from '../actions/common/resource';
 import { resources } from '../actions/resources';
 import type { HubSpotClient } from '../transport/client';
 import { connect } from '../transport/connect';
-import { toFailure } from '../transport/failure';
+import { toFailure, toNodeApiError } from '../transport/failure';
 
 const STANDARD_TYPES: INodePropertyOptions[] = [
 	{ name: 'Companies', value: 'companies' },
@@ -31,10 +25,7 @@ async function withClient<T>(
 	try {
 		return await use(client);
 	} catch (error) {
-		const failure = toFailure(error);
-		throw new NodeApiError(fn.getNode(), failure.toJSON() as JsonObject, {
-			message: failure.message,
-		});
+		throw toNodeApiError(fn.getNode(), toFailure(error));
 	}
 }
 

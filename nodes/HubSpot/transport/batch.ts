@@ -3,7 +3,7 @@
 // input ends with a result or a failure, never neither.
 import type { IDataObject } from 'n8n-workflow';
 import type { HubSpotClient } from './client';
-import { HubSpotFailure, isObject, toFailure } from './failure';
+import { HubSpotFailure, isObject } from './failure';
 
 export interface BatchInput {
 	/** Our id for the input (objectWriteTraceId); unique within the call. */
@@ -39,16 +39,10 @@ export async function postBatch(client: HubSpotClient, call: BatchCall): Promise
 	const inputs = call.inputs.map(({ trace, input }) =>
 		traced ? { ...input, objectWriteTraceId: trace } : input,
 	);
-	let body: IDataObject;
-	try {
-		body =
-			(await client.request({ method: 'POST', path: call.path, body: { ...call.body, inputs } }))
-				.body ?? {};
-	} catch (error) {
-		const failure = toFailure(error);
-		for (const { trace } of call.inputs) outcome.failures.set(trace, failure);
-		return outcome;
-	}
+	// A call that fails as a whole (auth, scope, retries exhausted) throws: it is not about a record.
+	const body: IDataObject =
+		(await client.request({ method: 'POST', path: call.path, body: { ...call.body, inputs } }))
+			.body ?? {};
 	const results = Array.isArray(body.results) ? (body.results as IDataObject[]) : [];
 	for (const result of results) {
 		const trace =

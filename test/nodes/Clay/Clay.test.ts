@@ -55,14 +55,43 @@ describe('Clay node', () => {
 		expect(await tableRows()).toEqual(rows(3).map(({ domain, score }) => ({ domain, score })));
 	});
 
-	test('a wrong token fails every row on the Failed output with Clay’s reason; the run goes on', async () => {
+	test('a wrong token fails the node with Clay’s reason and what to check; nothing is sent', async () => {
 		const run = await push(rows(2), {}, { token: 'wrong' });
-		expect(run.outputs[0]).toEqual([]);
-		expect(run.outputs[1].map((i) => [i.pairedItem, i.json.error, i.json.status])).toEqual([
-			[{ item: 0 }, 'Clay answered HTTP 401: Unauthorized', 401],
-			[{ item: 1 }, 'Clay answered HTTP 401: Unauthorized', 401],
-		]);
+		expect(run.outputs).toEqual([]);
+		expect(run.error).toMatchObject({
+			message: 'Clay answered HTTP 401: Unauthorized',
+			httpCode: '401',
+			description: expect.stringContaining('auth token'),
+		});
 		expect(await tableRows()).toEqual([]);
+	});
+
+	test('with On Error → Continue (using error output) a wrong token sends each row to n8n’s error output', async () => {
+		const run = await executeNode({
+			node: new Clay(),
+			parameters: { webhookUrl: url, rowsPerSecond: 1000 },
+			items: rows(2),
+			onError: 'continueErrorOutput',
+			credentials: [{ type: new ClayApi(), data: { webhookAuthToken: 'wrong' } }],
+		});
+		expect(run.error).toBeUndefined();
+		expect(run.outputs[0]).toEqual([]);
+		expect(run.outputs[1]).toEqual([]);
+		expect(run.outputs[2].map((i) => [i.pairedItem, i.json.domain, i.json.error])).toEqual([
+			[{ item: 0 }, rows(2)[0].domain, 'Clay answered HTTP 401: Unauthorized'],
+			[{ item: 1 }, rows(2)[1].domain, 'Clay answered HTTP 401: Unauthorized'],
+		]);
+	});
+
+	test('a row Clay refuses (over 100 KB) goes to Rejected with the reason; the others are sent', async () => {
+		const [first, second] = rows(2);
+		const run = await push([first, { ...first, notes: 'x'.repeat(120_000) }, second]);
+		expect(run.error).toBeUndefined();
+		expect(run.outputs[0].map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
+		expect(run.outputs[1].map((i) => [i.pairedItem, i.json.status, i.json.error])).toEqual([
+			[{ item: 1 }, 413, expect.stringContaining('Row too large')],
+		]);
+		expect(await tableRows()).toHaveLength(2);
 	});
 
 	test('injected 429s and 503s are retried: every row lands exactly once', async () => {

@@ -53,53 +53,88 @@ describe('HubSpot transport', () => {
 		expect(log.filter((r) => r.status === 429)).toEqual([]);
 	});
 
-	test('the DAILY limit is not retried: the remaining items go to Errors naming the policy', async () => {
+	test('the DAILY limit is not retried: the node fails naming the policy and when it resets', async () => {
 		await seedCompanies(5);
 		const ids = (await records(t.sb, 'companies')).map((c) => ({ id: c.id }));
 		await admin(t.sb, 'PUT', '/hubspot/limits', { daily: 3 });
 		await admin(t.sb, 'DELETE', '/requests');
-		const run = await runHubSpot(
-			t.sb,
-			{
-				resource: 'company',
-				operation: 'get',
-				recordId: '={{ $json.id }}',
-				options: { ...FAST, batchSize: 1 },
-			},
-			ids,
-		);
-		expect(pairedIndexes(run)).toEqual([
-			[0, 1, 2],
-			[3, 4],
-		]);
-		expect(run.outputs[1][0].json).toMatchObject({
-			category: 'RATE_LIMITS',
-			status: 429,
-			policyName: 'DAILY',
-			attempts: 1,
-			correlationId: expect.any(String),
-			input: ids[3],
+		const get: INodeParameters = {
+			resource: 'company',
+			operation: 'get',
+			recordId: '={{ $json.id }}',
+			options: { ...FAST, batchSize: 1 },
+		};
+		const run = await runHubSpot(t.sb, get, ids);
+		expect(run.outputs).toEqual([]);
+		expect(run.error).toMatchObject({
+			message: expect.stringContaining('HubSpot:'),
+			description: expect.stringContaining('resets at midnight'),
+			httpCode: '429',
 		});
-		expect(await requestLog(t.sb)).toHaveLength(5);
+		expect(await requestLog(t.sb)).toHaveLength(4);
 	});
 
-	test('circuit breaker: after N consecutive failures it stops calling and fails the rest at once', async () => {
+	test("the DAILY limit with On Error → Continue (using error output): answered items stay on Success, the rest go to n8n's error output", async () => {
+		await seedCompanies(5);
+		const ids = (await records(t.sb, 'companies')).map((c) => ({ id: c.id }));
+		await admin(t.sb, 'PUT', '/hubspot/limits', { daily: 3 });
+		const get: INodeParameters = {
+			resource: 'company',
+			operation: 'get',
+			recordId: '={{ $json.id }}',
+			options: { ...FAST, batchSize: 1 },
+		};
+		const continued = await runHubSpot(t.sb, get, ids, { onError: 'continueErrorOutput' });
+		expect(pairedIndexes(continued)).toEqual([[0, 1, 2], [], [3, 4]]);
+		expect(continued.outputs[2][0].json).toMatchObject({
+			id: ids[3].id,
+			error: expect.stringMatching(/daily/i),
+		});
+	});
+
+	test("a wrong token fails the node with HubSpot's message and what to check, unless On Error continues", async () => {
+		const rows = clayRows({ rows: 20, companies: 20, seed: 5 });
+		const run = await runHubSpot(t.sb, companyUpsert({}), rows, { accessToken: 'pat-wrong' });
+		expect(run.outputs).toEqual([]);
+		expect(run.error).toMatchObject({
+			httpCode: '401',
+			description: expect.stringContaining('check the private app token'),
+		});
+		expect(await records(t.sb, 'companies')).toEqual([]);
+
+		const regular = await runHubSpot(t.sb, companyUpsert({}), rows, {
+			accessToken: 'pat-wrong',
+			onError: 'continueRegularOutput',
+		});
+		expect(regular.error).toBeUndefined();
+		expect(regular.outputs[0]).toHaveLength(20);
+		expect(regular.outputs[0][0].json).toMatchObject({
+			domain: rows[0].domain,
+			error: expect.any(String),
+		});
+		expect(regular.outputs[1]).toEqual([]);
+	});
+
+	test('circuit breaker: after N consecutive failures it stops calling and fails the node at once', async () => {
 		await admin(t.sb, 'PUT', '/faults', { serverError500: 1, systems: ['hubspot'] });
 		const rows = clayRows({ rows: 300, companies: 300, seed: 1 });
-		const run = await runHubSpot(
-			t.sb,
-			companyUpsert({ circuitBreakerThreshold: 3, maxAttempts: 6 }),
-			rows,
-		);
-		expect(run.outputs[0]).toEqual([]);
-		expect(run.outputs[1]).toHaveLength(300);
-		expect(new Set(run.outputs[1].map((item) => item.json.category))).toEqual(
-			new Set(['CIRCUIT_OPEN']),
-		);
+		const breaker = companyUpsert({ circuitBreakerThreshold: 3, maxAttempts: 6 });
+		const run = await runHubSpot(t.sb, breaker, rows);
+		expect(run.error).toMatchObject({
+			description: expect.stringContaining('Circuit Breaker Threshold'),
+		});
+		expect(await requestLog(t.sb)).toHaveLength(3);
+
+		// Continuing: every item goes to n8n's error output, still with only 3 calls made in all.
+		await admin(t.sb, 'DELETE', '/requests');
+		const continued = await runHubSpot(t.sb, breaker, rows, { onError: 'continueErrorOutput' });
+		expect(continued.outputs[0]).toEqual([]);
+		expect(continued.outputs[1]).toEqual([]);
+		expect(continued.outputs[2]).toHaveLength(300);
 		expect(await requestLog(t.sb)).toHaveLength(3);
 	});
 
-	test('5xx, resets and exhausted retries: retried with backoff, a call that never succeeds fails only its items', async () => {
+	test('5xx, resets and exhausted retries: retried with backoff; with On Error → Continue a call that never succeeds fails only its items', async () => {
 		await admin(t.sb, 'PUT', '/faults', {
 			serviceUnavailable503: 0.4,
 			connectionReset: 0.05,
@@ -113,18 +148,20 @@ describe('HubSpot transport', () => {
 			maxAttempts: 2,
 			circuitBreakerThreshold: 1000,
 		};
-		const run = await runHubSpot(t.sb, companyUpsert(options), rows);
-		const [success, errors] = pairedIndexes(run);
-		expect([...success, ...errors].sort((a, b) => a - b)).toEqual([...Array(400).keys()]);
-		expect(errors.length).toBeGreaterThan(0);
-		expect(run.outputs[1][0].json).toMatchObject({
-			attempts: 2,
+		const run = await runHubSpot(t.sb, companyUpsert(options), rows, {
+			onError: 'continueErrorOutput',
+		});
+		const [success, rejected, failed] = pairedIndexes(run);
+		expect(rejected).toEqual([]);
+		expect([...success, ...failed].sort((a, b) => a - b)).toEqual([...Array(400).keys()]);
+		expect(failed.length).toBeGreaterThan(0);
+		expect(run.outputs[2][0].json).toMatchObject({
 			error: expect.stringContaining('gave up after 2 attempts'),
 		});
 		expect(await records(t.sb, 'companies')).toHaveLength(success.length);
 	});
 
-	test('207 answers: the inputs HubSpot rejected go to Errors with its category, the rest succeed', async () => {
+	test('207 answers: the inputs HubSpot rejected go to Rejected with its category, the rest succeed', async () => {
 		await admin(t.sb, 'PUT', '/faults', {
 			batchPartialFailure: 1,
 			batchPartialFailureShare: 0.1,

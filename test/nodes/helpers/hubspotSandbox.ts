@@ -1,7 +1,7 @@
 // Shared set-up of the HubSpot node tests: one in-process sandbox per test file, reset before
 // each test with rate limits raised (tests that are about limits set their own), and helpers to
 // run the node and to read HubSpot's end state through the sandbox admin API.
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 import { HubSpotRevOpsPrivateAppApi } from '../../../credentials/HubSpotRevOpsPrivateAppApi.credentials';
 import { HubSpotRevOps } from '../../../nodes/HubSpot/HubSpotRevOps.node';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
@@ -68,21 +68,23 @@ export async function runHubSpot(
 	sb: Sandbox,
 	parameters: INodeParameters,
 	items: IDataObject[],
+	settings: { onError?: INode['onError']; accessToken?: string } = {},
 ): Promise<NodeRunResult> {
 	return await executeNode({
 		node: new HubSpotRevOps(),
 		parameters,
 		items,
+		...(settings.onError ? { onError: settings.onError } : {}),
 		credentials: [
 			{
 				type: new HubSpotRevOpsPrivateAppApi(),
-				data: { accessToken: 'pat-sandbox', baseUrl: sb.hubspotUrl },
+				data: { accessToken: settings.accessToken ?? 'pat-sandbox', baseUrl: sb.hubspotUrl },
 			},
 		],
 	});
 }
 
-/** Input index of each output item, per output: [success indexes, error indexes]. */
+/** Input index of each output item, per output: [success, rejected(, n8n's error output)]. */
 export function pairedIndexes(run: NodeRunResult): number[][] {
 	return run.outputs.map((items) =>
 		items.map((item) => (item.pairedItem as { item: number }).item),

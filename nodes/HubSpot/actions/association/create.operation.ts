@@ -56,14 +56,23 @@ export async function execute(run: Run): Promise<void> {
 				run.out.succeed(index, pairJson('wouldAssociate', value));
 			continue;
 		}
-		const outcome = await associate(
-			run.client,
-			fromType,
-			toType,
-			rows.map((row) => row.value),
-			label,
-			run.options.batchSize,
-		);
+		let outcome;
+		try {
+			outcome = await associate(
+				run.client,
+				fromType,
+				toType,
+				rows.map((row) => row.value),
+				label,
+				run.options.batchSize,
+			);
+		} catch (error) {
+			run.out.failCall(
+				rows.map((row) => row.index),
+				error,
+			);
+			continue;
+		}
 		for (const { index, value } of rows) {
 			const failure = outcome.failures.get(pairKey(value.fromId, value.toId));
 			if (failure) run.out.fail(index, failure);

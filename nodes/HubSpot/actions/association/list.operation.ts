@@ -1,7 +1,6 @@
 // List a record's associations to another object type (v4), with their labels, all pages.
 import type { INodeProperties } from 'n8n-workflow';
 import { listAssociations } from '../../api/associations';
-import { toFailure } from '../../transport/failure';
 import type { Run } from '../common/run';
 import { pairFields } from './pairs';
 
@@ -16,7 +15,7 @@ export async function execute(run: Run): Promise<void> {
 			for await (const association of listAssociations(run.client, fromType, fromId, toType))
 				run.out.succeed(index, { fromId, fromType, toType, ...association });
 		} catch (error) {
-			run.out.fail(index, toFailure(error));
+			run.out.failCall([index], error);
 		}
 	}
 }

@@ -2,7 +2,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { chunk } from '../../../shared/upsert';
 import { removeAssociations } from '../../api/associations';
-import { toFailure } from '../../transport/failure';
 import type { Run } from '../common/run';
 import { groupPairs, pairFields, pairJson, readPairs } from './pairs';
 
@@ -21,9 +20,9 @@ export async function execute(run: Run): Promise<void> {
 						rows.map(({ value }) => value),
 					);
 				} catch (error) {
-					run.out.failAll(
+					run.out.failCall(
 						rows.map((row) => row.index),
-						toFailure(error),
+						error,
 					);
 					continue;
 				}

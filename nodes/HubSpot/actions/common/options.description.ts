@@ -22,7 +22,7 @@ export const optionsProperty: INodeProperties = {
 			typeOptions: { minValue: 1 },
 			default: 5,
 			description:
-				'After this many consecutive failed calls (5xx, timeouts) the node stops calling HubSpot and sends the remaining items to Errors',
+				'After this many consecutive failed calls (5xx, timeouts) the node stops calling HubSpot and fails (or, with On Error → Continue, passes the remaining items on with the error)',
 		},
 		{
 			displayName: 'Dry Run',

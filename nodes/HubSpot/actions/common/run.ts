@@ -28,7 +28,7 @@ export interface Run {
 
 export type Operation = (run: Run) => Promise<void>;
 
-/** Runs `read` for each item; an item whose parameters cannot be read goes to Errors. */
+/** Runs `read` for each item; an item whose parameters cannot be read goes to Rejected. */
 export function readPerItem<T>(
 	run: Run,
 	read: (index: number) => T,

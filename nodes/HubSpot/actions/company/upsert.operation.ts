@@ -1,5 +1,5 @@
 // Company upsert by domain. Each row's domain is normalized to its registrable domain (free-mail
-// and unusable domains go to Errors), rows of one company are merged, and the companies are
+// and unusable domains go to Rejected), rows of one company are merged, and the companies are
 // written in batches: by search-then-create/update, or (unique-key mode) by batch upsert on a
 // property with unique values that holds the normalized domain.
 import type { INodeProperties } from 'n8n-workflow';
@@ -20,7 +20,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '={{ $json.domain }}',
 		description:
-			'Website, URL or email of the company; normalized to its registrable domain (www.acme.com/x → acme.com). Free-mail domains go to the Errors output.',
+			'Website, URL or email of the company; normalized to its registrable domain (www.acme.com/x → acme.com). Free-mail domains go to the Rejected output.',
 	},
 	{
 		displayName: 'Match Companies By',

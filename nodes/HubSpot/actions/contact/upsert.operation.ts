@@ -1,12 +1,11 @@
 // Contact upsert by email (batch upsert, idProperty email), optionally associating each contact
 // with its company in the same run: by the company's record id, or by its domain (looked up with
-// IN-filter searches). A contact written but not associated goes to Errors with what was done.
+// IN-filter searches). A contact written but not associated goes to Rejected with what was done.
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { companyKey, emailKey } from '../../../shared/upsert';
 import { associate, pairKey } from '../../api/associations';
 import { findByValues } from '../../api/search';
 import { itemParameter, runParameter } from '../common/parameters';
-import { toFailure } from '../../transport/failure';
 import { propertyFields, updatePolicyFields } from '../common/fields.description';
 import type { Run } from '../common/run';
 import { collectGroups, type WriteGroup } from '../upsert/groups';
@@ -117,12 +116,8 @@ async function companiesByDomain(run: Run, groups: WriteGroup[]): Promise<Map<nu
 			},
 		);
 	} catch (error) {
-		const failure = toFailure(error);
-		for (const row of keys.keys())
-			refs.set(row, {
-				reason: `Company lookup failed: ${failure.message}`,
-				code: failure.category,
-			});
+		// The contacts are written; the lookup call itself failed (see ItemOutputs.failCall).
+		run.out.failCall([...keys.keys()], error);
 		return refs;
 	}
 	for (const [row, key] of keys) {
@@ -148,7 +143,9 @@ async function associateContacts(
 	for (const group of groups) {
 		const contactId = contactIds.get(group.key)!;
 		for (const row of group.rows) {
-			const ref = companies.get(row)!;
+			const ref = companies.get(row);
+			// No reference: its company lookup call failed and the row already carries that error.
+			if (!ref) continue;
 			if ('reason' in ref) {
 				run.out.fail(row, {
 					message: `Contact ${contactId} written, not associated: ${ref.reason}`,
@@ -161,14 +158,20 @@ async function associateContacts(
 			rowsByPair.set(key, [...(rowsByPair.get(key) ?? []), row]);
 		}
 	}
-	const outcome = await associate(
-		run.client,
-		'contacts',
-		'companies',
-		pairs,
-		undefined,
-		run.options.batchSize,
-	);
+	let outcome;
+	try {
+		outcome = await associate(
+			run.client,
+			'contacts',
+			'companies',
+			pairs,
+			undefined,
+			run.options.batchSize,
+		);
+	} catch (error) {
+		run.out.failCall([...rowsByPair.values()].flat(), error);
+		return;
+	}
 	for (const [key, rows] of rowsByPair) {
 		const failure = outcome.failures.get(key);
 		const companyId = key.split('>')[1];

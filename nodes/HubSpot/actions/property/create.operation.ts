@@ -91,8 +91,7 @@ export async function createProperty(
 		const body = await postProperty(run.client, run.objectType, definition);
 		run.out.succeed(index, { action: 'created', ...body });
 	} catch (error) {
-		const failure = toFailure(error);
-		if (error.status !== 409) return run.out.fail(index, failure);
+		if (toFailure(error).status !== 409) return run.out.failCall([index], error);
 		const body = await getProperty(run.client, run.objectType, String(definition.name));
 		if (definition.hasUniqueValue && body.hasUniqueValue !== true) {
 			return run.out.fail(index, {

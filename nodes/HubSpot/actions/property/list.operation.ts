@@ -1,7 +1,6 @@
 // One output item per property of the object type, for each input item.
 import type { INodeProperties } from 'n8n-workflow';
 import { listProperties } from '../../api/properties';
-import { toFailure } from '../../transport/failure';
 import type { Run } from '../common/run';
 
 export const description: INodeProperties[] = [];
@@ -12,7 +11,7 @@ export async function execute(run: Run): Promise<void> {
 			for (const property of await listProperties(run.client, run.objectType))
 				run.out.succeed(index, property);
 		} catch (error) {
-			run.out.fail(index, toFailure(error));
+			run.out.failCall([index], error);
 		}
 	}
 }

@@ -3,7 +3,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { chunk } from '../../../shared/upsert';
 import { archiveBatch } from '../../api/records';
-import { toFailure } from '../../transport/failure';
 import { recordIdField } from '../common/fields.description';
 import { itemParameter } from '../common/parameters';
 import type { Run } from '../common/run';
@@ -27,9 +26,9 @@ export async function execute(run: Run): Promise<void> {
 			try {
 				await archiveBatch(run.client, run.objectType, [...new Set(valid.map((row) => row.id))]);
 			} catch (error) {
-				run.out.failAll(
+				run.out.failCall(
 					valid.map((row) => row.index),
-					toFailure(error),
+					error,
 				);
 				continue;
 			}

@@ -28,12 +28,21 @@ export async function execute(run: Run): Promise<void> {
 				});
 			continue;
 		}
-		const outcome = await writeBatch(
-			run.client,
-			run.objectType,
-			'create',
-			batch.map(({ index, value }) => ({ trace: String(index), input: { properties: value } })),
-		);
+		let outcome;
+		try {
+			outcome = await writeBatch(
+				run.client,
+				run.objectType,
+				'create',
+				batch.map(({ index, value }) => ({ trace: String(index), input: { properties: value } })),
+			);
+		} catch (error) {
+			run.out.failCall(
+				batch.map(({ index }) => index),
+				error,
+			);
+			continue;
+		}
 		for (const { index } of batch) {
 			const result = outcome.results.get(String(index));
 			if (result)

@@ -2,7 +2,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { chunk } from '../../../shared/upsert';
 import { readBatch } from '../../api/records';
-import { toFailure } from '../../transport/failure';
 import { recordIdField } from '../common/fields.description';
 import { itemParameter } from '../common/parameters';
 import { propertiesToReturn } from '../common/returnedProperties';
@@ -31,9 +30,9 @@ export async function execute(run: Run): Promise<void> {
 				found.set(String(key ?? '').toLowerCase(), record);
 			}
 		} catch (error) {
-			run.out.failAll(
+			run.out.failCall(
 				batch.map((row) => row.index),
-				toFailure(error),
+				error,
 			);
 			continue;
 		}

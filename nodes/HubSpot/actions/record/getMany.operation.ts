@@ -1,7 +1,6 @@
 // List records page by page until the limit (or the end with Return All).
 import type { INodeProperties } from 'n8n-workflow';
 import { listRecords } from '../../api/records';
-import { toFailure } from '../../transport/failure';
 import { limitFields } from '../common/fields.description';
 import { propertiesToReturn } from '../common/returnedProperties';
 import type { Run } from '../common/run';
@@ -17,7 +16,7 @@ export async function execute(run: Run): Promise<void> {
 			for await (const record of listRecords(run.client, run.objectType, properties, limit))
 				run.out.succeed(index, record);
 		} catch (error) {
-			run.out.fail(index, toFailure(error));
+			run.out.failCall([index], error);
 		}
 	}
 }

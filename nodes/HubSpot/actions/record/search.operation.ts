@@ -2,7 +2,6 @@
 // query) for anything the form cannot express. Paged to the limit.
 import { jsonParse, type IDataObject, type INodeProperties } from 'n8n-workflow';
 import { searchAll } from '../../api/search';
-import { toFailure } from '../../transport/failure';
 import { limitFields } from '../common/fields.description';
 import { propertiesToReturn } from '../common/returnedProperties';
 import type { Run } from '../common/run';
@@ -145,7 +144,7 @@ export async function execute(run: Run): Promise<void> {
 			for (const record of await searchAll(run.client, run.objectType, body, limit))
 				run.out.succeed(index, record);
 		} catch (error) {
-			run.out.fail(index, toFailure(error));
+			run.out.failCall([index], error);
 		}
 	}
 }

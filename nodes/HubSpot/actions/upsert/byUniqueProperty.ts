@@ -59,20 +59,31 @@ export async function upsertByProperty(
 			if (settled === 'unchanged') ids.set(group.key, found!.id);
 			else if (!settled) toWrite.push({ group, properties, plan });
 		}
-		const outcome = await writeBatch(
-			run.client,
-			run.objectType,
-			options.endpoint,
-			toWrite.map(({ group, properties }) => ({
-				trace: group.key,
-				input: {
-					id: group.key,
-					...(options.idProperty ? { idProperty: options.idProperty } : {}),
-					properties,
-				},
-			})),
-			keyOf,
-		);
+		if (!toWrite.length) continue;
+		let outcome;
+		try {
+			outcome = await writeBatch(
+				run.client,
+				run.objectType,
+				options.endpoint,
+				toWrite.map(({ group, properties }) => ({
+					trace: group.key,
+					input: {
+						id: group.key,
+						...(options.idProperty ? { idProperty: options.idProperty } : {}),
+						properties,
+					},
+				})),
+				keyOf,
+			);
+		} catch (error) {
+			failGroups(
+				run,
+				toWrite.map(({ group }) => group),
+				error,
+			);
+			continue;
+		}
 		reportWrites(
 			run,
 			toWrite,

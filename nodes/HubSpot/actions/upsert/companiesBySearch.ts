@@ -6,6 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { chunk, companyKey, type WritePlan } from '../../../shared/upsert';
 import { readExisting, toExisting, writeBatch, type ExistingRecord } from '../../api/records';
+import type { BatchOutcome } from '../../transport/batch';
 import { DEFAULT_FILTER_GROUPS, findByValues, IN_FILTER_VALUES } from '../../api/search';
 import type { Run } from '../common/run';
 import { failGroups, planGroup, updatePolicy, type WriteGroup } from './groups';
@@ -94,20 +95,52 @@ async function writeGroups(
 		else creates.push({ group, properties, plan });
 	}
 	const keyById = new Map(updates.map(({ group, id }) => [id, group.key]));
-	const created = await writeBatch(
-		run.client,
-		run.objectType,
-		'create',
-		creates.map(({ group, properties }) => ({ trace: group.key, input: { properties } })),
-		(result) => keyOf((result.properties as IDataObject | undefined)?.domain),
+	const created = await writeOrFail(
+		run,
+		creates,
+		async () =>
+			await writeBatch(
+				run.client,
+				run.objectType,
+				'create',
+				creates.map(({ group, properties }) => ({ trace: group.key, input: { properties } })),
+				(result) => keyOf((result.properties as IDataObject | undefined)?.domain),
+			),
 	);
-	const updated = await writeBatch(
-		run.client,
-		run.objectType,
-		'update',
-		updates.map(({ group, id, properties }) => ({ trace: group.key, input: { id, properties } })),
-		(result) => keyById.get(String(result.id)),
+	const updated = await writeOrFail(
+		run,
+		updates,
+		async () =>
+			await writeBatch(
+				run.client,
+				run.objectType,
+				'update',
+				updates.map(({ group, id, properties }) => ({
+					trace: group.key,
+					input: { id, properties },
+				})),
+				(result) => keyById.get(String(result.id)),
+			),
 	);
-	reportWrites(run, creates, created, () => 'created');
-	reportWrites(run, updates, updated, () => 'updated');
+	if (created) reportWrites(run, creates, created, () => 'created');
+	if (updated) reportWrites(run, updates, updated, () => 'updated');
+}
+
+/** One batch write; a call that fails as a whole fails its groups' rows (undefined then). */
+async function writeOrFail(
+	run: Run,
+	writes: ReadonlyArray<{ group: WriteGroup }>,
+	write: () => Promise<BatchOutcome>,
+): Promise<BatchOutcome | undefined> {
+	if (!writes.length) return undefined;
+	try {
+		return await write();
+	} catch (error) {
+		failGroups(
+			run,
+			writes.map(({ group }) => group),
+			error,
+		);
+		return undefined;
+	}
 }

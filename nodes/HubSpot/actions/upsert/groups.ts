@@ -12,7 +12,6 @@ import {
 import { propertyReader, rowTimestampReader } from '../common/itemProperties';
 import { runParameter } from '../common/parameters';
 import type { Run } from '../common/run';
-import { toFailure } from '../../transport/failure';
 
 export interface WriteGroup {
 	key: string;
@@ -75,8 +74,10 @@ export function planGroup(
 	});
 }
 
-/** A call that failed for a whole batch fails every row of its groups. */
+/** A call that failed for a whole batch fails every row of its groups (see ItemOutputs.failCall). */
 export function failGroups(run: Run, groups: readonly WriteGroup[], error: unknown): void {
-	const failure = toFailure(error);
-	for (const group of groups) run.out.failAll(group.rows, failure);
+	run.out.failCall(
+		groups.flatMap((group) => group.rows),
+		error,
+	);
 }

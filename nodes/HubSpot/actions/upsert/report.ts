@@ -60,7 +60,7 @@ export function settleWithoutWrite(
 	return 'dryRun';
 }
 
-/** Reports each written group from a batch answer: its result, or HubSpot's reason on Errors. */
+/** Reports each written group from a batch answer: its result, or HubSpot's reason on Rejected. */
 export function reportWrites(
 	run: Run,
 	writes: ReadonlyArray<{ group: WriteGroup; plan: WritePlan }>,
