@@ -206,10 +206,15 @@ function webhookIdFor(wf: WorkflowJson, nodeName: string): string {
 	return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/**
+ * Points each node's credential reference at the credential created for it: the one of that type and
+ * name when the reference names one (several credentials of a type), else the last of that type.
+ */
 function linkCredentials(
 	wf: WorkflowJson,
 	ids: Record<string, string>,
 	names: Record<string, string>,
+	idsByName: Record<string, string>,
 ): WorkflowJson {
 	return {
 		...wf,
@@ -219,9 +224,11 @@ function linkCredentials(
 			}
 			if (!node.credentials) return node;
 			const credentials = Object.fromEntries(
-				Object.entries(node.credentials).map(([type, ref]) =>
-					ids[type] ? [type, { id: ids[type], name: names[type] }] : [type, ref],
-				),
+				Object.entries(node.credentials).map(([type, ref]) => {
+					const named = idsByName[`${type}/${ref.name}`];
+					if (named) return [type, { id: named, name: ref.name }];
+					return ids[type] ? [type, { id: ids[type], name: names[type] }] : [type, ref];
+				}),
 			);
 			return { ...node, credentials };
 		}),
@@ -410,6 +417,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 
 		const credentialIds: Record<string, string> = {};
 		const credentialNames: Record<string, string> = {};
+		const credentialIdsByName: Record<string, string> = {};
 		const specs =
 			typeof options.credentials === 'function'
 				? options.credentials({ url, apiKey })
@@ -418,10 +426,11 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 			const created = await api<{ id: string }>('POST', '/credentials', spec);
 			credentialIds[spec.type] = created.id;
 			credentialNames[spec.type] = spec.name;
+			credentialIdsByName[`${spec.type}/${spec.name}`] = created.id;
 		}
 		const workflowIds: Record<string, string> = {};
 		const linked = (options.workflows ?? []).map((wf) =>
-			linkCredentials(wf, credentialIds, credentialNames),
+			linkCredentials(wf, credentialIds, credentialNames, credentialIdsByName),
 		);
 		for (const wf of linked) {
 			const { name, nodes, connections, settings } = wf;
