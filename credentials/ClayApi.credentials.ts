@@ -2,9 +2,10 @@ import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n
 
 /**
  * What the Clay node sends rows with: the auth token of a table's webhook source (Clay shows it when you
- * add one; leave it empty for a source without a token). The public API key is optional and is not used
- * to push rows (Clay's public API cannot insert them). Tested locally (`testedBy` in the Clay node): the
- * only remote check would be a real submission, which counts against the source's 50,000.
+ * add one; leave it empty for a source without a token) — nothing else, since nothing else is used (Clay's
+ * public API key cannot insert rows). Tested locally (`testedBy` in the Clay node): the token alone names no
+ * endpoint (the webhook URL is the node's), and the only remote check would be a real submission, which
+ * adds a row and counts against the source's 50,000.
  */
 export class ClayApi implements ICredentialType {
 	name = 'clayApi';
@@ -24,14 +25,6 @@ export class ClayApi implements ICredentialType {
 			default: '',
 			description:
 				'Auth token of the table’s webhook source, sent as the x-clay-webhook-auth header',
-		},
-		{
-			displayName: 'Public API Key',
-			name: 'apiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description: 'Optional Clay public API key (header clay-api-key); not needed to push rows',
 		},
 	];
 

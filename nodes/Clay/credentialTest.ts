@@ -21,9 +21,7 @@ export async function clayApiTest(
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	const data = credential.data ?? {};
-	const problem =
-		problemWith('Webhook auth token', data.webhookAuthToken) ??
-		problemWith('Public API key', data.apiKey);
+	const problem = problemWith('Webhook auth token', data.webhookAuthToken);
 	if (problem) return { status: 'Error', message: problem };
 	if (!data.webhookAuthToken) {
 		return {
