@@ -22,6 +22,8 @@ export const properties: INodeProperties[] = [
 	{
 		displayName: 'Input',
 		name: 'input',
+		description:
+			'How the touchpoints arrive: one item per touch, or one item per contact with its touches in a list',
 		type: 'options',
 		options: [
 			{
@@ -78,6 +80,7 @@ export const properties: INodeProperties[] = [
 	{
 		displayName: 'Model',
 		name: 'model',
+		description: "How a conversion's credit is split across the touches before it",
 		type: 'options',
 		options: [
 			{

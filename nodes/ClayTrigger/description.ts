@@ -24,6 +24,8 @@ export const rowFieldValues: INodeProperties[] = [
 	{
 		displayName: 'Type',
 		name: 'type',
+		description:
+			'What the value must be; numeric text is accepted for numbers, and empty, N/A and null count as missing',
 		type: 'options',
 		options: Object.entries(TYPE_LABELS)
 			.map(([value, name]) => ({ name, value }))
@@ -57,6 +59,8 @@ export const properties: INodeProperties[] = [
 	{
 		displayName: 'Respond',
 		name: 'responseMode',
+		description:
+			"When Clay gets its answer: at once (the row is accepted), or with the last node's output (an enrichment endpoint)",
 		type: 'options',
 		options: [
 			{

@@ -18,6 +18,7 @@ const keyFields: INodeProperties[] = [
 	{
 		displayName: 'Match On',
 		name: 'kind',
+		description: 'What makes two records the same company or person',
 		type: 'options',
 		options: [
 			{
@@ -182,6 +183,7 @@ export const properties: INodeProperties[] = [
 					{
 						displayName: 'Field',
 						name: 'field',
+						description: 'Field this rule applies to (dots reach into nested fields)',
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. phone or properties.industry',
@@ -189,6 +191,7 @@ export const properties: INodeProperties[] = [
 					{
 						displayName: 'Value',
 						name: 'survivorship',
+						description: "Which record's value the merged record keeps for this field",
 						type: 'options',
 						options: survivorshipOptions,
 						default: 'first',
@@ -208,6 +211,7 @@ export const properties: INodeProperties[] = [
 	{
 		displayName: 'Similarity',
 		name: 'similarity',
+		description: 'How company names are compared when Fuzzy Company Names is on',
 		type: 'options',
 		options: [
 			{
@@ -258,6 +262,7 @@ export const properties: INodeProperties[] = [
 	{
 		displayName: 'Remember Keys Per',
 		name: 'scope',
+		description: 'Whose earlier executions count when looking for keys already kept',
 		type: 'options',
 		options: [
 			{ name: 'Node', value: 'node', description: 'Only this node’s earlier executions count' },

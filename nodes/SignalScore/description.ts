@@ -27,6 +27,7 @@ export const componentFields: INodeProperties[] = [
 	{
 		displayName: 'Normalization',
 		name: 'normalization',
+		description: "How the field's value becomes a 0–100 score before it is weighted",
 		type: 'options',
 		options: [
 			{ name: 'Already 0–100', value: 'percent', description: 'Numbers outside 0–100 are clamped' },
@@ -56,6 +57,7 @@ export const componentFields: INodeProperties[] = [
 	{
 		displayName: 'Min',
 		name: 'min',
+		description: 'Value that scores 0; values below it are clamped to 0',
 		type: 'number',
 		default: 0,
 		displayOptions: { show: { normalization: ['minMax'] } },
@@ -63,6 +65,7 @@ export const componentFields: INodeProperties[] = [
 	{
 		displayName: 'Max',
 		name: 'max',
+		description: 'Value that scores 100; values above it are clamped to 100',
 		type: 'number',
 		default: 100,
 		displayOptions: { show: { normalization: ['minMax'] } },
@@ -146,8 +149,20 @@ export const properties: INodeProperties[] = [
 				displayName: 'Tier',
 				name: 'tier',
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-					{ displayName: 'Minimum Score', name: 'min', type: 'number', default: 0 },
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						description: 'Tier name written to the tier field, e.g. hot',
+					},
+					{
+						displayName: 'Minimum Score',
+						name: 'min',
+						type: 'number',
+						default: 0,
+						description: 'Lowest score (0–100) that reaches this tier',
+					},
 				],
 			},
 		],
@@ -155,6 +170,7 @@ export const properties: INodeProperties[] = [
 	{
 		displayName: 'Tier Below All Thresholds',
 		name: 'fallbackTier',
+		description: "Tier name for a score below every tier's minimum",
 		type: 'string',
 		default: 'cold',
 	},
@@ -175,6 +191,7 @@ export const properties: INodeProperties[] = [
 			{
 				displayName: 'Decimals',
 				name: 'decimals',
+				description: 'Decimal places the score is rounded to',
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 6 },
 				default: 1,
@@ -182,6 +199,8 @@ export const properties: INodeProperties[] = [
 			{
 				displayName: 'Explanation Field',
 				name: 'explanationField',
+				description:
+					"Output field holding each component's contribution (with Include Explanation on)",
 				type: 'string',
 				default: 'signal_explanation',
 			},
@@ -193,8 +212,20 @@ export const properties: INodeProperties[] = [
 				description:
 					'Whether to add each component’s value, normalised score, weight and contribution',
 			},
-			{ displayName: 'Score Field', name: 'scoreField', type: 'string', default: 'signal_score' },
-			{ displayName: 'Tier Field', name: 'tierField', type: 'string', default: 'signal_tier' },
+			{
+				displayName: 'Score Field',
+				name: 'scoreField',
+				type: 'string',
+				default: 'signal_score',
+				description: 'Output field holding the 0–100 score',
+			},
+			{
+				displayName: 'Tier Field',
+				name: 'tierField',
+				type: 'string',
+				default: 'signal_tier',
+				description: 'Output field holding the tier name',
+			},
 		],
 	},
 ];

@@ -59,6 +59,7 @@ export const properties: INodeProperties[] = [
 	{
 		displayName: 'Response Code',
 		name: 'responseCode',
+		description: 'HTTP status of the answer to a verified request',
 		type: 'number',
 		typeOptions: { minValue: 100, maxValue: 599 },
 		default: 200,
@@ -75,6 +76,7 @@ export const properties: INodeProperties[] = [
 	{
 		displayName: 'Response Data',
 		name: 'responseData',
+		description: "What the answer's body holds when responding after the last node",
 		type: 'options',
 		options: [
 			{

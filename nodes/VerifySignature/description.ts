@@ -31,6 +31,8 @@ export const properties: INodeProperties[] = [
 	{
 		displayName: 'Input Binary Field',
 		name: 'binaryPropertyName',
+		description:
+			"Binary property holding the raw request body (the Webhook node's Raw Body option puts it in data)",
 		type: 'string',
 		default: 'data',
 		displayOptions: { show: { bodySource: ['binary'] } },

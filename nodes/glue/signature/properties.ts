@@ -87,6 +87,7 @@ const customProperties: INodeProperties[] = [
 	{
 		displayName: 'Signature Header',
 		name: 'customSignatureHeader',
+		description: 'Request header carrying the signature, e.g. X-Signature',
 		type: 'string',
 		default: '',
 		required: true,
@@ -105,6 +106,7 @@ const customProperties: INodeProperties[] = [
 	{
 		displayName: 'Algorithm',
 		name: 'customAlgorithm',
+		description: 'Hash function of the HMAC the sender computes',
 		type: 'options',
 		options: [
 			{ name: 'HMAC-SHA1', value: 'sha1' },
@@ -117,6 +119,7 @@ const customProperties: INodeProperties[] = [
 	{
 		displayName: 'Encoding',
 		name: 'customEncoding',
+		description: 'How the digest is written in the header',
 		type: 'options',
 		options: [
 			{ name: 'Hex', value: 'hex' },
@@ -147,6 +150,7 @@ const customProperties: INodeProperties[] = [
 	{
 		displayName: 'Timestamp Unit',
 		name: 'customTimestampUnit',
+		description: "Unit of the timestamp header's value",
 		type: 'options',
 		options: [
 			{ name: 'Seconds', value: 's' },
