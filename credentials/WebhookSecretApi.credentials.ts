@@ -8,9 +8,7 @@ import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 export class WebhookSecretApi implements ICredentialType {
 	name = 'webhookSecretApi';
 
-	// Not an API key: a secret shared with a sender, so the name does not end in "API".
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-missing-api
-	displayName = 'Webhook Signing Secret';
+	displayName = 'Webhook Signing Secret API';
 
 	icon = { light: 'file:webhookSecret.svg', dark: 'file:webhookSecret.dark.svg' } as const;
 

@@ -13,7 +13,7 @@ export const WORKFLOW_NAME = 'RevOps 01: Clay enrichment → HubSpot + Slack';
 export const CLAY_PATH = 'clay-enrichment';
 export const SETUP_TRIGGER = 'Run once: set up HubSpot';
 export const CLAY_TABLE = 'target-accounts';
-/** Header the Clay Trigger checks; its value is the template's Webhook Signing Secret credential. */
+/** Header the Clay Trigger checks; its value is the template's Webhook Signing Secret API credential. */
 export const CLAY_SECRET_HEADER = 'x-clay-webhook-secret';
 
 /** A row of the Clay table, with Clay-style column names (cells as Clay holds them). */

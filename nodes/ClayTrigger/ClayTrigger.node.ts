@@ -2,6 +2,7 @@ import {
 	NodeConnectionTypes,
 	sleep,
 	type IDataObject,
+	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -28,8 +29,6 @@ import {
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
-// Clay calls a URL the user pastes; there is nothing to register with Clay, so no webhookMethods lifecycle.
-// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete
 export class ClayTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Clay Trigger',
@@ -60,6 +59,22 @@ export class ClayTrigger implements INodeType {
 	};
 
 	methods = { credentialTest: { webhookSecretApiTest } };
+
+	// Nothing to register remotely: Clay calls the URL the user pastes into its HTTP API column, so the webhook
+	// always "exists" (checkExists answers true, create is never called) and there is nothing to delete.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject() as unknown as IncomingRequest;

@@ -1,5 +1,6 @@
 import type {
 	IDataObject,
+	IHookFunctions,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -46,9 +47,7 @@ function parseResponseBody(value: unknown): unknown {
 	}
 }
 
-// A generic inbound endpoint like n8n's own Webhook node: the user points the sender at the URL, so there is
-// nothing to register with a third party and no webhookMethods lifecycle (checkExists/create/delete) to implement.
-// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete
+// A generic inbound endpoint like n8n's own Webhook node: the user points the sender at the URL.
 export class SignedWebhook implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Signed Webhook',
@@ -92,6 +91,22 @@ export class SignedWebhook implements INodeType {
 	};
 
 	methods = { credentialTest: { webhookSecretApiTest } };
+
+	// Nothing to register remotely: the sender is configured by the user with the URL, so the webhook always
+	// "exists" (checkExists answers true, create is never called) and there is nothing to delete.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		try {
