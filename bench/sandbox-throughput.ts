@@ -23,7 +23,6 @@ type Autocannon = (options: {
 	connections: number;
 	duration: number;
 }) => Promise<AutocannonResult>;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as Autocannon;
 
 const root = join(__dirname, '..');

@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import type { CredentialSpec, N8nInstance, WorkflowJson } from '../../dev/harness';
 import { signRequest } from '../../nodes/shared/signatures';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (
 	opts: Record<string, unknown>,
 ) => Promise<AutocannonResult>;

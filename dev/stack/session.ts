@@ -193,7 +193,6 @@ export const DEMO_DIR = path.join(__dirname, '..', 'demos');
 export function loadDemo(slug: string): TemplateDemo | undefined {
 	const file = path.join(DEMO_DIR, `${slug}.ts`);
 	if (!fs.existsSync(file)) return undefined;
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const mod = require(file) as { default?: TemplateDemo; demo?: TemplateDemo };
 	const demo = mod.default ?? mod.demo;
 	if (!demo || typeof demo.run !== 'function' || typeof demo.howTo !== 'function') {

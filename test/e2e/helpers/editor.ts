@@ -9,7 +9,6 @@ import { OWNER } from '../../../dev/harness/rest';
 import type { WorkflowJson } from '../../../dev/harness';
 
 // The functions passed to page.evaluate run in the page; the project compiles without the DOM library.
-/* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
 declare const window: any;
 declare const requestAnimationFrame: (callback: () => void) => number;

@@ -17,7 +17,6 @@ const t = useSandbox();
 interface Answer {
 	status: number;
 	text: string;
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	body: any;
 }
 
