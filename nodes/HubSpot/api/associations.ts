@@ -1,6 +1,6 @@
 // Associations API (v4): batch create (default associations, HubSpot's primary type between two
-// objects, or labelled ones with an explicit category and type id), batch archive, and a record's
-// associations to another type. Every path of this API is built here.
+// objects, or labelled ones with an explicit category and type id), batch archive, a record's
+// associations to another type, and the labels between two object types. Every path of this API is built here.
 import type { IDataObject } from 'n8n-workflow';
 import { chunk } from '../../shared/upsert';
 import { postBatch, type BatchOutcome } from '../transport/batch';
@@ -18,6 +18,27 @@ export interface AssociationPair {
 export interface AssociationLabel {
 	associationCategory: string;
 	associationTypeId: number;
+}
+
+/** An association type between two object types, as the labels endpoint lists it. */
+export interface AssociationTypeLabel {
+	category: string;
+	typeId: number;
+	/** null for the unlabeled type (the one default associations use). */
+	label: string | null;
+}
+
+/** The association types (labels) from one object type to another. */
+export async function listAssociationLabels(
+	client: HubSpotClient,
+	fromType: string,
+	toType: string,
+): Promise<AssociationTypeLabel[]> {
+	const { body } = await client.request<{ results?: AssociationTypeLabel[] }>({
+		method: 'GET',
+		path: `/crm/v4/associations/${encodeURIComponent(fromType)}/${encodeURIComponent(toType)}/labels`,
+	});
+	return body.results ?? [];
 }
 
 export const pairKey = (fromId: unknown, toId: unknown) => `${String(fromId)}>${String(toId)}`;

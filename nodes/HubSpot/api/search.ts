@@ -69,3 +69,8 @@ export async function findByValues(
 	}
 	return found;
 }
+
+/** HubSpot may already hold duplicates for a value (e.g. a domain): the oldest (lowest id) is the record. */
+export function oldestRecord(records: readonly IDataObject[]): IDataObject {
+	return records.reduce((a, b) => (Number(b.id) < Number(a.id) ? b : a));
+}

@@ -1,6 +1,7 @@
 // Pickers filled from the connected HubSpot account: properties of the chosen object type (all,
-// writable, unique), custom object types and every object type.
+// writable, unique), custom object types, every object type and the association labels between two.
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { listAssociationLabels } from '../api/associations';
 import { listProperties, listSchemas } from '../api/properties';
 import { objectTypeOf } from '../actions/common/resource';
 import { resources } from '../actions/resources';
@@ -14,7 +15,7 @@ const STANDARD_TYPES: INodePropertyOptions[] = [
 	{ name: 'Deals', value: 'deals' },
 ];
 
-async function withClient<T>(
+export async function withClient<T>(
 	fn: ILoadOptionsFunctions,
 	use: (client: HubSpotClient) => Promise<T>,
 ): Promise<T> {
@@ -29,7 +30,7 @@ async function withClient<T>(
 	}
 }
 
-function currentObjectType(fn: ILoadOptionsFunctions): string {
+export function currentObjectType(fn: ILoadOptionsFunctions): string {
 	const value = fn.getCurrentNodeParameter('resource') as string;
 	const resource = resources.find((r) => r.value === value);
 	// Resources of no single object type (associations) list company properties, as the picker's default.
@@ -66,8 +67,27 @@ async function customObjectTypes(fn: ILoadOptionsFunctions): Promise<INodeProper
 	}));
 }
 
-const writable = (p: IDataObject) =>
+/** Whether users can write the property (HubSpot marks calculated and system values read-only). */
+export const writable = (p: IDataObject) =>
 	(p.modificationMetadata as IDataObject | undefined)?.readOnlyValue !== true;
+
+/** The labels between the chosen From and To object types; the value is `CATEGORY:typeId`. */
+async function associationLabels(fn: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const fromType = String(fn.getCurrentNodeParameter('fromObjectType') ?? '');
+	const toType = String(fn.getCurrentNodeParameter('toObjectType') ?? '');
+	if (!fromType || !toType) return [];
+	const labels = await withClient(
+		fn,
+		async (client) => await listAssociationLabels(client, fromType, toType),
+	);
+	return labels
+		.map((label) => ({
+			name: label.label ?? 'Unlabeled (Default Association)',
+			value: `${label.category}:${label.typeId}`,
+			description: `${label.category} type ${label.typeId}`,
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
 
 export const loadOptions = {
 	async getProperties(this: ILoadOptionsFunctions) {
@@ -84,5 +104,8 @@ export const loadOptions = {
 	},
 	async getObjectTypes(this: ILoadOptionsFunctions) {
 		return [...STANDARD_TYPES, ...(await customObjectTypes(this))];
+	},
+	async getAssociationLabels(this: ILoadOptionsFunctions) {
+		return await associationLabels(this);
 	},
 };

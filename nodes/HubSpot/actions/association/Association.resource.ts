@@ -11,6 +11,7 @@ export const association = defineResource(
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
+		description: 'What to do with associations (links between records)',
 		options: [
 			{
 				name: 'Create',

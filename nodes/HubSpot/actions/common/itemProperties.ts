@@ -1,24 +1,39 @@
 // The HubSpot property values each item carries, either mapped from the item's fields (only
-// fields that are properties of the object type: Clay rows hold many other columns) or set one
-// by one in the node.
+// fields that are properties of the object type: Clay rows hold many other columns) or set in the
+// node: version 1 one by one (Property Values, a fixed collection), version 2 in a resource mapper
+// loaded from the portal's properties.
 import type { IDataObject } from 'n8n-workflow';
 import { parseTimestamp } from '../../../shared/time/parseTimestamp';
 import { listPropertyNames } from '../../api/properties';
-import { itemParameter, runParameter } from './parameters';
+import { itemParameter, nodeVersion, runParameter, storedParameter } from './parameters';
 import type { Run } from './run';
 
 export type PropertyReader = (index: number) => Record<string, unknown>;
 
+/** Version 1: each Property Values entry's name and value. */
+function fixedCollectionReaders(run: Run) {
+	const entries =
+		(storedParameter(run, 'propertyValues.values') as IDataObject[] | undefined) ?? [];
+	return entries.map((_, k) => ({
+		name: itemParameter(run, `propertyValues.values[${k}].name`),
+		value: itemParameter(run, `propertyValues.values[${k}].value`),
+	}));
+}
+
+/** Version 2: the resource mapper's value, one entry per property (its internal name). */
+function resourceMapperReaders(run: Run) {
+	const values = (storedParameter(run, 'propertyMapping.value') as IDataObject | null) ?? {};
+	return Object.keys(values).map((name) => ({
+		name: () => name,
+		value: itemParameter(run, `propertyMapping.value.${name}`, null),
+	}));
+}
+
 export async function propertyReader(run: Run): Promise<PropertyReader> {
 	const mode = runParameter<string>(run, 'propertiesMode', 'mapInput');
 	if (mode === 'define') {
-		const entries =
-			((run.fn.getNode().parameters.propertyValues as IDataObject | undefined)
-				?.values as IDataObject[]) ?? [];
-		const readers = entries.map((_, k) => ({
-			name: itemParameter(run, `propertyValues.values[${k}].name`),
-			value: itemParameter(run, `propertyValues.values[${k}].value`),
-		}));
+		const readers =
+			nodeVersion(run) >= 2 ? resourceMapperReaders(run) : fixedCollectionReaders(run);
 		return (index) => {
 			const values: Record<string, unknown> = {};
 			for (const reader of readers) {

@@ -1,4 +1,28 @@
+// The Options collection every operation shares. An option that only changes some operations is
+// shown only for them: its displayOptions name root parameters (`/operation`, `/resource`…), as a
+// collection's options are evaluated against their collection otherwise. Names and values never
+// change (saved workflows); an option a workflow set for an operation it does not change is ignored.
 import type { INodeProperties } from 'n8n-workflow';
+
+/** Resources whose records the write options (Send Empty Values, Exclude Fields) apply to. */
+const RECORD_RESOURCES = ['company', 'contact', 'customObject', 'deal'];
+/** Operations that write property values. */
+const PROPERTY_WRITES = ['create', 'update', 'upsert'];
+/** Every operation that changes something in HubSpot (records, associations, properties). */
+const WRITES = ['archive', 'create', 'createKeyProperty', 'remove', 'update', 'upsert'];
+
+const companyUpsert = { '/resource': ['company'], '/operation': ['upsert'] };
+const contactUpsert = { '/resource': ['contact'], '/operation': ['upsert'] };
+
+const searchFilterGroups: INodeProperties = {
+	displayName: 'Search Filter Groups',
+	name: 'searchFilterGroups',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 5 },
+	default: 5,
+	description:
+		'Company lookups by domain: IN filters of 100 domains OR-ed per search call (HubSpot allows 5 filter groups). Lower it only if HubSpot rejects large searches.',
+};
 
 export const optionsProperty: INodeProperties = {
 	displayName: 'Options',
@@ -6,6 +30,7 @@ export const optionsProperty: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
+	description: 'Transport, output and write settings; each is shown for the operations it changes',
 	options: [
 		{
 			displayName: 'Batch Size',
@@ -27,14 +52,22 @@ export const optionsProperty: INodeProperties = {
 		{
 			displayName: 'Dry Run',
 			name: 'dryRun',
+			displayOptions: { show: { '/operation': WRITES } },
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to only report what would be created, updated or removed, writing nothing',
+				'Whether to only report what would be created, updated, deleted or removed, writing nothing (lookups and reads still run)',
 		},
 		{
 			displayName: 'Exclude Fields',
 			name: 'excludeFields',
+			displayOptions: {
+				show: {
+					'/resource': RECORD_RESOURCES,
+					'/operation': PROPERTY_WRITES,
+					'/propertiesMode': ['mapInput'],
+				},
+			},
 			type: 'string',
 			default: '',
 			description: 'With Map Input Fields: comma-separated item fields never to write',
@@ -42,10 +75,11 @@ export const optionsProperty: INodeProperties = {
 		{
 			displayName: 'ID Property',
 			name: 'idProperty',
+			displayOptions: { show: { '/resource': RECORD_RESOURCES, '/operation': ['get'] } },
 			type: 'string',
 			default: '',
 			description:
-				'For Get: read records by this unique property (e.g. email) instead of the record ID',
+				'Read records by this unique property (e.g. email) instead of the record ID; applies when the record is given By ID',
 		},
 		{
 			displayName: 'Include Input Fields',
@@ -67,6 +101,9 @@ export const optionsProperty: INodeProperties = {
 		{
 			displayName: 'Properties to Return Names or IDs',
 			name: 'properties',
+			displayOptions: {
+				show: { '/resource': RECORD_RESOURCES, '/operation': ['get', 'getAll', 'search'] },
+			},
 			type: 'multiOptions',
 			typeOptions: {
 				loadOptionsMethod: 'getProperties',
@@ -74,7 +111,7 @@ export const optionsProperty: INodeProperties = {
 			},
 			default: [],
 			description:
-				'For Get, Get Many and Search. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				'Properties each record comes back with (empty: HubSpot\'s defaults). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 		{
 			displayName: 'Requests per 10 Seconds',
@@ -101,14 +138,16 @@ export const optionsProperty: INodeProperties = {
 			default: 1000,
 			description: 'First retry waits about this long; each further retry doubles it (with jitter)',
 		},
+		// Company upsert in Domain Search mode and contact upsert associating by company domain. One
+		// entry per case: a hidden parameter still has its default when options are resolved, so a
+		// `hide` on the other resource's parameter would hide this one everywhere.
 		{
-			displayName: 'Search Filter Groups',
-			name: 'searchFilterGroups',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 5 },
-			default: 5,
-			description:
-				'Company lookups: IN filters of 100 domains OR-ed per search call (HubSpot allows 5 filter groups)',
+			...searchFilterGroups,
+			displayOptions: { show: { ...companyUpsert, '/upsertMode': ['search'] } },
+		},
+		{
+			...searchFilterGroups,
+			displayOptions: { show: { ...contactUpsert, '/associateWithCompany': ['companyDomain'] } },
 		},
 		{
 			displayName: 'Search Requests per Second',
@@ -121,6 +160,7 @@ export const optionsProperty: INodeProperties = {
 		{
 			displayName: 'Send Empty Values',
 			name: 'sendEmptyValues',
+			displayOptions: { show: { '/resource': RECORD_RESOURCES, '/operation': PROPERTY_WRITES } },
 			type: 'boolean',
 			default: false,
 			description: 'Whether empty input values clear the HubSpot value (off: they are never sent)',
@@ -134,4 +174,14 @@ export const optionsProperty: INodeProperties = {
 			description: 'Per HTTP call; a timed-out call is retried',
 		},
 	],
+};
+
+/** Shown, after the Options, while Dry Run is on. */
+export const dryRunNotice: INodeProperties = {
+	displayName:
+		'Dry Run is on: nothing is written to HubSpot. The output shows what would be written (action wouldCreate, wouldUpdate, wouldArchive…).',
+	name: 'dryRunNotice',
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { '/options.dryRun': [true], '/operation': WRITES } },
 };

@@ -63,10 +63,11 @@ export function recordOperationOptions(
 ): INodePropertyOptions[] {
 	const options: INodePropertyOptions[] = [
 		{
-			name: 'Archive',
+			// n8n's word; HubSpot archives: the records go to the recycle bin (restorable for 90 days).
+			name: 'Delete',
 			value: 'archive',
-			description: `Archive ${plural} by ID`,
-			action: `Archive ${plural}`,
+			description: `Delete ${plural} (HubSpot archives them: they go to the recycle bin, restorable for 90 days)`,
+			action: `Delete ${plural}`,
 		},
 		{
 			name: 'Create',
@@ -83,7 +84,7 @@ export function recordOperationOptions(
 		{
 			name: 'Get',
 			value: 'get',
-			description: `Get ${plural} by ID or unique property`,
+			description: `Get ${plural} by ID, URL or a unique property`,
 			action: `Get ${plural}`,
 		},
 		{
@@ -101,7 +102,7 @@ export function recordOperationOptions(
 		{
 			name: 'Update',
 			value: 'update',
-			description: `Update ${plural} by ID`,
+			description: `Update ${plural} by ID or URL`,
 			action: `Update ${plural}`,
 		},
 	];

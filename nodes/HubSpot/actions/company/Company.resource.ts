@@ -11,6 +11,7 @@ export const company = defineResource(
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
+		description: 'What to do with HubSpot companies',
 		options: recordOperationOptions('companies', 'Upsert companies by domain', [
 			{
 				name: 'Create Domain Key Property',
@@ -21,5 +22,9 @@ export const company = defineResource(
 		]),
 		default: 'upsert',
 	},
-	{ ...recordOperations, upsert, createKeyProperty },
+	{
+		...recordOperations({ displayName: 'Company', noun: 'company', lookup: 'domain' }),
+		upsert,
+		createKeyProperty,
+	},
 );

@@ -41,9 +41,19 @@ export const description: INodeProperties[] = [
 			},
 		],
 		default: 'search',
+		description:
+			'How a row finds its company. Domain Search needs no setup; Unique Domain Key cannot create duplicates, even across concurrent executions.',
 	},
-	keyPropertyField,
-	...propertyFields,
+	{
+		displayName:
+			'Needs the unique domain key property: run Company → Create Domain Key Property once. Companies created elsewhere (HubSpot, imports, other tools) have no key until you backfill it, so they are not matched and get a duplicate.',
+		name: 'uniqueKeyNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { upsertMode: ['uniqueKey'] } },
+	},
+	{ ...keyPropertyField, displayOptions: { show: { upsertMode: ['uniqueKey'] } } },
+	...propertyFields('upsert'),
 	...updatePolicyFields,
 ];
 

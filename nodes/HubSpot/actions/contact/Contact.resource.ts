@@ -10,8 +10,12 @@ export const contact = defineResource(
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
+		description: 'What to do with HubSpot contacts',
 		options: recordOperationOptions('contacts', 'Upsert contacts by email'),
 		default: 'upsert',
 	},
-	{ ...recordOperations, upsert },
+	{
+		...recordOperations({ displayName: 'Contact', noun: 'contact', lookup: 'email' }),
+		upsert,
+	},
 );

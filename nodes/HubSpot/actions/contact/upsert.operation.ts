@@ -4,8 +4,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { companyKey, emailKey } from '../../../shared/upsert';
 import { associate, pairKey } from '../../api/associations';
-import { findByValues } from '../../api/search';
-import { itemParameter, runParameter } from '../common/parameters';
+import { findByValues, oldestRecord } from '../../api/search';
+import { itemParameter, runParameter, searchFilterGroups } from '../common/parameters';
 import { propertyFields, updatePolicyFields } from '../common/fields.description';
 import type { Run } from '../common/run';
 import { collectGroups, type WriteGroup } from '../upsert/groups';
@@ -36,9 +36,11 @@ export const description: INodeProperties[] = [
 				value: 'companyId',
 				description: 'E.g. the ID a company upsert before this node returned.',
 			},
-			{ name: 'No', value: 'none' },
+			{ name: 'No', value: 'none', description: 'Only write the contact' },
 		],
 		default: 'none',
+		description:
+			"Whether to associate each contact with its company (HubSpot's default contact → company association). A contact written but not associated goes to Rejected with the reason.",
 	},
 	{
 		displayName: 'Company ID',
@@ -46,6 +48,8 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '={{ $json.companyId }}',
 		displayOptions: { show: { associateWithCompany: ['companyId'] } },
+		description:
+			"The company's HubSpot ID, e.g. the ID a company Create or Update before this node returned (with Include Input Fields on, it is under hubspot in the item)",
 	},
 	{
 		displayName: 'Company Domain',
@@ -55,7 +59,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { associateWithCompany: ['companyDomain'] } },
 		description: 'Normalized like the company upsert does, then looked up in HubSpot',
 	},
-	...propertyFields,
+	...propertyFields('upsert'),
 	...updatePolicyFields,
 ];
 
@@ -114,6 +118,7 @@ async function companiesByDomain(run: Run, groups: WriteGroup[]): Promise<Map<nu
 				const outcome = companyKey(domain);
 				return 'key' in outcome ? outcome.key : undefined;
 			},
+			searchFilterGroups(run),
 		);
 	} catch (error) {
 		// The contacts are written; the lookup call itself failed (see ItemOutputs.failCall).
@@ -125,7 +130,7 @@ async function companiesByDomain(run: Run, groups: WriteGroup[]): Promise<Map<nu
 		refs.set(
 			row,
 			records?.length
-				? { companyId: String(records.reduce((a, b) => (Number(b.id) < Number(a.id) ? b : a)).id) }
+				? { companyId: String(oldestRecord(records).id) }
 				: { reason: `No HubSpot company has the domain ${key}`, code: 'COMPANY_NOT_FOUND' },
 		);
 	}

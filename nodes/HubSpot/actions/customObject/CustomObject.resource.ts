@@ -9,10 +9,11 @@ export const customObject = defineResource(
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
+		description: 'What to do with records of a custom object type',
 		options: recordOperationOptions('records', 'Upsert records'),
 		default: 'create',
 	},
-	recordOperations,
+	recordOperations({ displayName: 'Record', noun: 'record' }),
 	[
 		{
 			displayName: 'Custom Object Type Name or ID',

@@ -9,8 +9,9 @@ export const deal = defineResource(
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
+		description: 'What to do with HubSpot deals',
 		options: recordOperationOptions('deals', 'Upsert deals'),
 		default: 'create',
 	},
-	recordOperations,
+	recordOperations({ displayName: 'Deal', noun: 'deal' }),
 );

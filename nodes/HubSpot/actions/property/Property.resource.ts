@@ -10,6 +10,7 @@ export const property = defineResource(
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
+		description: 'What to do with property definitions (the fields records have)',
 		options: [
 			{
 				name: 'Create',

@@ -20,6 +20,8 @@ export const description: INodeProperties[] = [
 		name: 'propertyLabel',
 		type: 'string',
 		default: '',
+		placeholder: 'Clay Enriched At',
+		description: 'Name shown in HubSpot; empty: the internal name',
 	},
 	{
 		displayName: 'Field Type',
@@ -34,6 +36,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Text', value: 'text' },
 		],
 		default: 'text',
+		description: 'How HubSpot stores and edits the values (sets the property type and field type)',
 	},
 	{
 		displayName: 'Unique Values',
@@ -49,8 +52,15 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
+		description: 'Optional settings of the property',
 		options: [
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				default: '',
+				description: 'Help text HubSpot shows with the property',
+			},
 			{
 				displayName: 'Group Name',
 				name: 'groupName',

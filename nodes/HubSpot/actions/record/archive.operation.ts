@@ -1,17 +1,21 @@
-// Archive (delete) records by id with batch archive, 100 per call. HubSpot answers 204 for the
-// whole batch, ids that do not exist included.
+// Delete records: HubSpot's batch archive (100 per call), which moves them to the recycle bin,
+// where they can be restored for 90 days. HubSpot answers 204 for the whole batch, ids that do not
+// exist included.
 import type { INodeProperties } from 'n8n-workflow';
 import { chunk } from '../../../shared/upsert';
 import { archiveBatch } from '../../api/records';
-import { recordIdField } from '../common/fields.description';
-import { itemParameter } from '../common/parameters';
+import { recordIdFields, type RecordLocatorSpec } from '../common/fields.description';
+import { locatedRows } from '../common/recordLocator';
 import type { Run } from '../common/run';
 
-export const description: INodeProperties[] = [recordIdField];
+export function describe(spec: RecordLocatorSpec): INodeProperties[] {
+	return recordIdFields(spec);
+}
+
+export const description = describe({ displayName: 'Record', noun: 'record' });
 
 export async function execute(run: Run): Promise<void> {
-	const recordId = itemParameter(run, 'recordId');
-	const rows = run.items.map((_, index) => ({ index, id: String(recordId(index) ?? '').trim() }));
+	const rows = await locatedRows(run);
 	for (const batch of chunk(rows, run.options.batchSize)) {
 		const valid = batch.filter((row) => /^\d+$/.test(row.id));
 		for (const row of batch) {

@@ -7,7 +7,7 @@ import { propertyFields } from '../common/fields.description';
 import { propertyReader } from '../common/itemProperties';
 import { readPerItem, type Run } from '../common/run';
 
-export const description: INodeProperties[] = [...propertyFields];
+export const description: INodeProperties[] = propertyFields('create');
 
 export async function execute(run: Run): Promise<void> {
 	const read = await propertyReader(run);

@@ -1,18 +1,26 @@
-// Get records by id (or by a unique property) with batch read: 100 items per call.
+// Get records by id (or by a unique property, the ID Property option) with batch read: 100 items
+// per call. Records named by URL, domain or email are located first (see recordLocator.ts).
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { chunk } from '../../../shared/upsert';
 import { readBatch } from '../../api/records';
-import { recordIdField } from '../common/fields.description';
-import { itemParameter } from '../common/parameters';
+import { recordIdFields, type RecordLocatorSpec } from '../common/fields.description';
+import { locatedRows, recordMode } from '../common/recordLocator';
 import { propertiesToReturn } from '../common/returnedProperties';
 import type { Run } from '../common/run';
 
-export const description: INodeProperties[] = [recordIdField];
+export function describe(spec: RecordLocatorSpec): INodeProperties[] {
+	return recordIdFields(spec);
+}
+
+export const description = describe({ displayName: 'Record', noun: 'record' });
 
 export async function execute(run: Run): Promise<void> {
-	const idProperty = (run.rawOptions.idProperty as string | undefined) || undefined;
-	const recordId = itemParameter(run, 'recordId');
-	const rows = run.items.map((_, index) => ({ index, id: String(recordId(index) ?? '').trim() }));
+	// The ID Property names what a record is given by when it is given By ID; the other modes yield ids.
+	const idProperty =
+		recordMode(run) === 'id'
+			? (run.rawOptions.idProperty as string | undefined) || undefined
+			: undefined;
+	const rows = await locatedRows(run);
 	const chosen = propertiesToReturn(run);
 	// The id property must come back to match records to items; an empty list means HubSpot's defaults.
 	const properties = chosen.length && idProperty ? [...new Set([...chosen, idProperty])] : chosen;

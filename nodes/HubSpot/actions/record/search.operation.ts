@@ -37,6 +37,8 @@ export const description: INodeProperties[] = [
 			},
 		],
 		default: 'filters',
+		description:
+			'Filters set here (all must match), or a JSON body for what they cannot express (OR groups, sorting, full-text query)',
 	},
 	{
 		displayName: 'Filters',
@@ -46,6 +48,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		displayOptions: { show: { searchMode: ['filters'] } },
+		description: 'Records matching every filter are returned (HubSpot allows up to 6 per group)',
 		options: [
 			{
 				displayName: 'Filter',
@@ -69,6 +72,8 @@ export const description: INodeProperties[] = [
 						type: 'options',
 						options: OPERATORS,
 						default: 'EQ',
+						description:
+							'How the property is compared with the value; Has Property and Not Has Property need no value',
 					},
 					{
 						displayName: 'Value',
@@ -88,6 +93,8 @@ export const description: INodeProperties[] = [
 		default:
 			'{\n  "filterGroups": [{ "filters": [{ "propertyName": "domain", "operator": "EQ", "value": "acme.com" }] }]\n}',
 		displayOptions: { show: { searchMode: ['json'] } },
+		description:
+			"HubSpot's CRM search body: filterGroups, sorts, query (limit, after and the Properties to Return option are set by the node)",
 	},
 ];
 

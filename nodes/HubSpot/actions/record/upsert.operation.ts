@@ -28,8 +28,10 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
+		description:
+			"The item's value of the unique property: a record holding it is updated, otherwise one is created",
 	},
-	...propertyFields,
+	...propertyFields('upsert'),
 	...updatePolicyFields,
 ];
 

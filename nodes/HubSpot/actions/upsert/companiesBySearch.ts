@@ -7,7 +7,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { chunk, companyKey, type WritePlan } from '../../../shared/upsert';
 import { readExisting, toExisting, writeBatch, type ExistingRecord } from '../../api/records';
 import type { BatchOutcome } from '../../transport/batch';
-import { DEFAULT_FILTER_GROUPS, findByValues, IN_FILTER_VALUES } from '../../api/search';
+import { findByValues, IN_FILTER_VALUES, oldestRecord } from '../../api/search';
+import { searchFilterGroups } from '../common/parameters';
 import type { Run } from '../common/run';
 import { failGroups, planGroup, updatePolicy, type WriteGroup } from './groups';
 import { reportWrites, settleWithoutWrite } from './report';
@@ -16,11 +17,6 @@ const keyOf = (domain: unknown) => {
 	const outcome = companyKey(domain);
 	return 'key' in outcome ? outcome.key : undefined;
 };
-
-/** HubSpot may already hold duplicates for a domain: the oldest (lowest id) is the company. */
-function oldest(records: IDataObject[]): IDataObject {
-	return records.reduce((a, b) => (Number(b.id) < Number(a.id) ? b : a));
-}
 
 async function findCompanies(run: Run, batch: WriteGroup[]): Promise<Map<string, ExistingRecord>> {
 	const names = [...new Set(batch.flatMap((group) => Object.keys(group.desired)))];
@@ -31,9 +27,11 @@ async function findCompanies(run: Run, batch: WriteGroup[]): Promise<Map<string,
 		batch.map((g) => g.key),
 		names,
 		keyOf,
-		filterGroups(run),
+		searchFilterGroups(run),
 	);
-	const existing = new Map([...found].map(([key, records]) => [key, toExisting(oldest(records))]));
+	const existing = new Map(
+		[...found].map(([key, records]) => [key, toExisting(oldestRecord(records))]),
+	);
 	if (updatePolicy(run) !== 'lastWriteWins' || !existing.size) return existing;
 	// Search does not return property history; read it for the found companies.
 	const withHistory = await readExisting(run.client, {
@@ -47,20 +45,9 @@ async function findCompanies(run: Run, batch: WriteGroup[]): Promise<Map<string,
 	return existing;
 }
 
-/** Companies looked up per search call: IN filters of 100 domains, up to 5 OR-ed groups. */
-function filterGroups(run: Run): number {
-	return Math.min(
-		5,
-		Math.max(
-			1,
-			Number(run.rawOptions.searchFilterGroups ?? DEFAULT_FILTER_GROUPS) || DEFAULT_FILTER_GROUPS,
-		),
-	);
-}
-
 export async function upsertCompaniesBySearch(run: Run, groups: WriteGroup[]): Promise<void> {
 	// One search covers several write batches: search is limited per second, writes per 10 s.
-	for (const lookup of chunk(groups, IN_FILTER_VALUES * filterGroups(run))) {
+	for (const lookup of chunk(groups, IN_FILTER_VALUES * searchFilterGroups(run))) {
 		let existing: Map<string, ExistingRecord>;
 		try {
 			existing = await findCompanies(run, lookup);

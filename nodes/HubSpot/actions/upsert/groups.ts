@@ -21,6 +21,9 @@ export interface WriteGroup {
 	rowTimestamp?: number;
 }
 
+/** keyOf's answer for an item that already has its output (e.g. its lookup call failed). */
+export const ANSWERED = { reason: 'answered', code: 'ANSWERED' } as const;
+
 /** `keyOf` reads an item's record key from its parameters (domain, email, id…); see itemParameter. */
 export async function collectGroups(
 	run: Run,
@@ -41,7 +44,7 @@ export async function collectGroups(
 	});
 	const { groups, rejected } = groupRowsByKey(outcomes);
 	for (const { index, reason, code } of rejected)
-		run.out.fail(index, { message: reason, category: code });
+		if (code !== ANSWERED.code) run.out.fail(index, { message: reason, category: code });
 	return [...groups].map(([key, rows]) => {
 		const times = rows.map((row) => stamps[row]).filter((t): t is number => t !== undefined);
 		return {
