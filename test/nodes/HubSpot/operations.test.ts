@@ -4,6 +4,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import {
 	admin,
 	FAST,
+	mapped,
 	pairedIndexes,
 	records,
 	runHubSpot,
@@ -11,6 +12,9 @@ import {
 } from '../helpers/hubspotSandbox';
 
 const t = useHubSpotSandbox();
+
+/** Tests of version 1's parameters (Record ID string, Property Values, type ID labels). */
+const V1 = { typeVersion: 1 };
 
 const op = (resource: string, operation: string, extra: INodeParameters = {}): INodeParameters => ({
 	resource,
@@ -42,7 +46,7 @@ describe('records', () => {
 		});
 	});
 
-	test('get by id and by a unique property; a missing record goes to Errors', async () => {
+	test('version 1: get by Record ID and by a unique property; a missing record goes to Errors', async () => {
 		const { contacts } = await seed({
 			records: { contacts: [{ email: 'a@acme.com', firstname: 'Ann' }] },
 		});
@@ -50,6 +54,7 @@ describe('records', () => {
 			t.sb,
 			op('contact', 'get', { recordId: '={{ $json.id }}', options: { properties: ['firstname'] } }),
 			[{ id: contacts[0] }, { id: '999' }],
+			V1,
 		);
 		expect(byId.outputs[0][0].json).toMatchObject({
 			id: contacts[0],
@@ -63,6 +68,7 @@ describe('records', () => {
 			t.sb,
 			op('contact', 'get', { recordId: 'A@acme.com', options: { idProperty: 'email' } }),
 			[{}],
+			V1,
 		);
 		expect(byEmail.outputs[0][0].json.id).toBe(contacts[0]);
 	});
@@ -128,7 +134,7 @@ describe('records', () => {
 		expect(bad.outputs[1][0].json.category).toBe('INVALID_INPUT');
 	});
 
-	test('update by id with batch update; archive removes the records', async () => {
+	test('version 1: update by Record ID with Property Values; archive removes the records', async () => {
 		const { deals } = await seed({
 			records: { deals: [{ dealname: 'A', amount: '10' }, { dealname: 'B' }] },
 		});
@@ -144,6 +150,7 @@ describe('records', () => {
 				{ id: deals[1], amount: 5 },
 				{ id: '12345', amount: 1 },
 			],
+			V1,
 		);
 		expect(pairedIndexes(updated)).toEqual([[0, 1], [2]]);
 		expect((await records(t.sb, 'deals')).map((d) => d.properties.amount)).toEqual(['99', '5']);
@@ -152,6 +159,7 @@ describe('records', () => {
 			t.sb,
 			op('deal', 'archive', { recordId: '={{ $json.id }}' }),
 			[{ id: deals[0] }, { id: 'x' }],
+			V1,
 		);
 		expect(pairedIndexes(archived)).toEqual([[0], [1]]);
 		expect(await records(t.sb, 'deals')).toHaveLength(1);
@@ -190,7 +198,7 @@ describe('records', () => {
 });
 
 describe('associations', () => {
-	test('create (default and labelled), list, remove', async () => {
+	test('version 1: create (default and labelled by category and type ID), list, remove', async () => {
 		const ids = await seed({
 			records: {
 				contacts: [{ email: 'a@acme.com' }, { email: 'b@acme.com' }],
@@ -205,15 +213,21 @@ describe('associations', () => {
 			fromId: '={{ $json.from }}',
 			toId: '={{ $json.to }}',
 		};
-		const created = await runHubSpot(t.sb, op('association', 'create', pair), [
-			{ from: a, to: company },
-			{ from: b, to: '404' },
-		]);
+		const created = await runHubSpot(
+			t.sb,
+			op('association', 'create', pair),
+			[
+				{ from: a, to: company },
+				{ from: b, to: '404' },
+			],
+			V1,
+		);
 		expect(pairedIndexes(created)).toEqual([[0], [1]]);
 		const labelled = await runHubSpot(
 			t.sb,
 			op('association', 'create', { ...pair, associationKind: 'labelled', associationTypeId: 1 }),
 			[{ from: b, to: company }],
+			V1,
 		);
 		expect(labelled.outputs[0][0].json).toMatchObject({
 			action: 'associated',
@@ -267,7 +281,7 @@ describe('chaining', () => {
 			op('company', 'upsert', {
 				domain: '={{ $json.site }}',
 				propertiesMode: 'define',
-				propertyValues: { values: [{ name: 'name', value: "={{ $json['company name'] }}" }] },
+				propertyMapping: mapped({ name: "={{ $json['company name'] }}" }),
 				options: { includeInputFields: true },
 			}),
 			rows,

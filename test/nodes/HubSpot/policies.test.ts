@@ -1,7 +1,14 @@
 // Update policies: Clay blanks never erase CRM data; "fill empty" never changes a value HubSpot
 // has; "last write wins" keeps HubSpot values changed after the row was produced.
 import type { INodeParameters } from 'n8n-workflow';
-import { admin, FAST, records, runHubSpot, useHubSpotSandbox } from '../helpers/hubspotSandbox';
+import {
+	admin,
+	FAST,
+	records,
+	mapped,
+	runHubSpot,
+	useHubSpotSandbox,
+} from '../helpers/hubspotSandbox';
 
 const t = useHubSpotSandbox();
 
@@ -11,13 +18,11 @@ const upsert = (extra: INodeParameters): INodeParameters => ({
 	resource: 'company',
 	operation: 'upsert',
 	propertiesMode: 'define',
-	propertyValues: {
-		values: [
-			{ name: 'name', value: '={{ $json.company_name }}' },
-			{ name: 'city', value: '={{ $json.city }}' },
-			{ name: 'phone', value: '={{ $json.phone }}' },
-		],
-	},
+	propertyMapping: mapped({
+		name: '={{ $json.company_name }}',
+		city: '={{ $json.city }}',
+		phone: '={{ $json.phone }}',
+	}),
 	...extra,
 	options: { ...FAST, ...((extra.options as INodeParameters) ?? {}) },
 });

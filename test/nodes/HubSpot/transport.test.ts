@@ -8,6 +8,7 @@ import {
 	pairedIndexes,
 	records,
 	requestLog,
+	mapped,
 	runHubSpot,
 	useHubSpotSandbox,
 } from '../helpers/hubspotSandbox';
@@ -33,7 +34,7 @@ const companyUpsert = (options: INodeParameters): INodeParameters => ({
 	resource: 'company',
 	operation: 'upsert',
 	propertiesMode: 'define',
-	propertyValues: { values: [{ name: 'name', value: '={{ $json.company_name }}' }] },
+	propertyMapping: mapped({ name: '={{ $json.company_name }}' }),
 	options: { ...FAST, ...options },
 });
 

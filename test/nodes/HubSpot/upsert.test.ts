@@ -10,6 +10,7 @@ import {
 	pairedIndexes,
 	records,
 	requestLog,
+	mapped,
 	runHubSpot,
 	useHubSpotSandbox,
 } from '../helpers/hubspotSandbox';
@@ -24,7 +25,7 @@ const companyUpsert = (extra: INodeParameters = {}): INodeParameters => ({
 	operation: 'upsert',
 	domain: '={{ $json.domain }}',
 	propertiesMode: 'define',
-	propertyValues: { values: [{ name: 'name', value: '={{ $json.company_name }}' }] },
+	propertyMapping: mapped({ name: '={{ $json.company_name }}' }),
 	...extra,
 	options: { ...FAST, ...((extra.options as INodeParameters) ?? {}) },
 });

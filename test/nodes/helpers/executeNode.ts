@@ -19,7 +19,12 @@
  *   run.error;      // set when the node threw (the run then has no outputs)
  */
 import './n8nEnvironment';
-import { DataDeduplicationService, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	DataDeduplicationService,
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import {
 	NodeHelpers,
 	Workflow,
@@ -27,6 +32,7 @@ import {
 	type IDataDeduplicator,
 	type IDataObject,
 	type IExecuteFunctions,
+	type ILoadOptionsFunctions,
 	type INode,
 	type INodeExecutionData,
 	type INodeParameters,
@@ -61,6 +67,7 @@ export interface ExecuteNodeOptions {
 	/** Workflow and node ids, which key the dedupe history (scope workflow / node). Stable defaults. */
 	workflowId?: string;
 	nodeId?: string;
+	/** The node's version in the workflow (default: its latest, as a node added today). */
 	typeVersion?: number;
 }
 
@@ -177,17 +184,19 @@ function additionalDataFor(
 
 let executionCounter = 0;
 
-/** Executes the node once on `items` through n8n's engine and returns what each output received. */
-export async function executeNode(options: ExecuteNodeOptions): Promise<NodeRunResult> {
-	await dedupeServiceReady;
+/** The node under test as a workflow holds it: its type, version, parameters and credentials. */
+function nodeUnderTest(
+	options: Pick<
+		ExecuteNodeOptions,
+		'node' | 'parameters' | 'onError' | 'credentials' | 'nodeId' | 'typeVersion'
+	>,
+): INode {
 	const { description } = options.node;
-	const type = `${PACKAGE}.${description.name}`;
-	const nodeName = (description.defaults.name as string | undefined) ?? description.displayName;
 	const credentials = options.credentials ?? [];
-	const underTest: INode = {
+	return {
 		id: options.nodeId ?? `${description.name}-node`,
-		name: nodeName,
-		type,
+		name: (description.defaults.name as string | undefined) ?? description.displayName,
+		type: `${PACKAGE}.${description.name}`,
 		typeVersion:
 			options.typeVersion ??
 			(Array.isArray(description.version) ? Math.max(...description.version) : description.version),
@@ -205,6 +214,61 @@ export async function executeNode(options: ExecuteNodeOptions): Promise<NodeRunR
 				}
 			: {}),
 	};
+}
+
+export interface LoadOptionsOptions {
+	node: INodeType;
+	/** The node's current parameters in the editor (what the editor sends with the request). */
+	parameters?: IDataObject;
+	credentials?: TestCredential[];
+	typeVersion?: number;
+	/** The parameter asking, e.g. `parameters.propertyMapping`. */
+	path?: string;
+}
+
+/**
+ * The context n8n gives a node's `methods` (loadOptions, resourceMapping, listSearch) when the
+ * editor asks: n8n-core's LoadOptionsContext on a one-node workflow, the editor's current
+ * parameters as `currentNodeParameters`, credentials from the test.
+ *
+ * @example
+ *   const fn = loadOptionsContext({ node: new HubSpotRevOps(), parameters: { resource: 'company' }, credentials });
+ *   await new HubSpotRevOps().methods.resourceMapping.getPropertyMapping.call(fn);
+ */
+export function loadOptionsContext(options: LoadOptionsOptions): ILoadOptionsFunctions {
+	const node = nodeUnderTest(options);
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new SingleNodeTypes({ [node.type]: options.node }),
+		settings: { executionOrder: 'v1' },
+	});
+	const hooks = new ExecutionLifecycleHooks('internal', 'load-options', {
+		id: workflow.id,
+		name: 'node test',
+		nodes: workflow.nodes,
+		connections: {},
+		active: false,
+	} as never);
+	const additionalData = additionalDataFor(hooks, options.credentials ?? [], workflow.id);
+	const withDefaults = workflow.getNode(node.name)!;
+	additionalData.currentNodeParameters = withDefaults.parameters;
+	return new LoadOptionsContext(
+		workflow,
+		withDefaults,
+		additionalData,
+		options.path ?? 'parameters',
+	);
+}
+
+/** Executes the node once on `items` through n8n's engine and returns what each output received. */
+export async function executeNode(options: ExecuteNodeOptions): Promise<NodeRunResult> {
+	await dedupeServiceReady;
+	const credentials = options.credentials ?? [];
+	const underTest = nodeUnderTest(options);
+	const { type, name: nodeName } = underTest;
 	const input: INode = {
 		id: 'input-node',
 		name: INPUT_NODE,

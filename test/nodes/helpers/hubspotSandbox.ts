@@ -1,11 +1,11 @@
 // Shared set-up of the HubSpot node tests: one in-process sandbox per test file, reset before
 // each test with rate limits raised (tests that are about limits set their own), and helpers to
 // run the node and to read HubSpot's end state through the sandbox admin API.
-import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INode, INodeParameters } from 'n8n-workflow';
 import { HubSpotRevOpsPrivateAppApi } from '../../../credentials/HubSpotRevOpsPrivateAppApi.credentials';
 import { HubSpotRevOps } from '../../../nodes/HubSpot/HubSpotRevOps.node';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
-import { executeNode, type NodeRunResult } from './executeNode';
+import { executeNode, loadOptionsContext, type NodeRunResult } from './executeNode';
 
 export interface SandboxRecord {
 	id: string;
@@ -68,13 +68,15 @@ export async function runHubSpot(
 	sb: Sandbox,
 	parameters: INodeParameters,
 	items: IDataObject[],
-	settings: { onError?: INode['onError']; accessToken?: string } = {},
+	settings: { onError?: INode['onError']; accessToken?: string; typeVersion?: number } = {},
 ): Promise<NodeRunResult> {
 	return await executeNode({
 		node: new HubSpotRevOps(),
 		parameters,
 		items,
 		...(settings.onError ? { onError: settings.onError } : {}),
+		// The node's latest version unless the test is about an older one (workflows saved with it).
+		...(settings.typeVersion ? { typeVersion: settings.typeVersion } : {}),
 		credentials: [
 			{
 				type: new HubSpotRevOpsPrivateAppApi(),
@@ -82,6 +84,38 @@ export async function runHubSpot(
 			},
 		],
 	});
+}
+
+/** What the node's methods (pickers, resource mapper) get when the editor asks, against the sandbox. */
+export function methodContext(
+	sb: Sandbox,
+	parameters: INodeParameters,
+	settings: { typeVersion?: number; path?: string } = {},
+): ILoadOptionsFunctions {
+	return loadOptionsContext({
+		node: new HubSpotRevOps(),
+		parameters,
+		...settings,
+		credentials: [
+			{
+				type: new HubSpotRevOpsPrivateAppApi(),
+				data: { accessToken: 'pat-sandbox', baseUrl: sb.hubspotUrl },
+			},
+		],
+	});
+}
+
+/**
+ * Define Below's property values on version 2 (the resource mapper's stored value), e.g.
+ * `propertyMapping: mapped({ name: '={{ $json.company_name }}' })`.
+ */
+export function mapped(values: Record<string, string | number | boolean | null>): INodeParameters {
+	return { mappingMode: 'defineBelow', value: values, matchingColumns: [], schema: [] };
+}
+
+/** Version 2's record locator value, e.g. `recordId: locator('url', 'https://app.hubspot.com/…')`. */
+export function locator(mode: 'id' | 'url' | 'domain' | 'email', value: string): INodeParameters {
+	return { __rl: true, mode, value };
 }
 
 /** Input index of each output item, per output: [success, rejected(, n8n's error output)]. */

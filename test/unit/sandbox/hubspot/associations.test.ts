@@ -166,6 +166,24 @@ describe('HubSpot associations v4', () => {
 		).toEqual([]);
 	});
 
+	it("lists HubSpot's built-in labels between contacts, companies and deals, each way", async () => {
+		const labels = async (from: string, to: string) =>
+			(await t.hs('GET', `/crm/v4/associations/${from}/${to}/labels`)).body.results.sort(
+				(a: { typeId: number }, b: { typeId: number }) => a.typeId - b.typeId,
+			);
+		const hubspot = (typeId: number, label: string | null = null) => ({
+			category: 'HUBSPOT_DEFINED',
+			typeId,
+			label,
+		});
+		expect(await labels('contacts', 'companies')).toEqual([hubspot(1, 'Primary'), hubspot(279)]);
+		expect(await labels('companies', 'contacts')).toEqual([hubspot(2, 'Primary'), hubspot(280)]);
+		expect(await labels('deals', 'companies')).toEqual([hubspot(5, 'Primary'), hubspot(341)]);
+		expect(await labels('companies', 'deals')).toEqual([hubspot(6, 'Primary'), hubspot(342)]);
+		expect(await labels('deals', 'contacts')).toEqual([hubspot(3)]);
+		expect(await labels('contacts', 'deals')).toEqual([hubspot(4)]);
+	});
+
 	it('lists and creates association labels', async () => {
 		const created = await t.hs('POST', '/crm/v4/associations/contacts/companies/labels', {
 			label: 'Champion',
