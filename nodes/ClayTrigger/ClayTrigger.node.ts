@@ -7,6 +7,7 @@ import {
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
+	type IWebhookDescription,
 } from 'n8n-workflow';
 import {
 	checkRow,
@@ -16,6 +17,7 @@ import {
 } from '../shared/clay';
 import type { IncomingRequest } from '../glue/inboundRequest';
 import { readSignatureParameters, verifyInbound, webhookSecretApiTest } from '../glue/signature';
+import { fromParameter, nativeWebhookFields } from '../glue/webhookFields';
 import { properties } from './description';
 import {
 	ignoreLaterWrites,
@@ -35,7 +37,11 @@ export class ClayTrigger implements INodeType {
 		name: 'clayTrigger',
 		icon: { light: 'file:clayTrigger.svg', dark: 'file:clayTrigger.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1: Path defaults to empty, i.e. the node's own unique ID, so two Clay Triggers never share a URL
+		// (1 kept 'clay', which n8n does not store in saved workflows). Webhook fields resolved without n8n's
+		// expression isolate where n8n can (see glue/webhookFields).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["responseMode"] === "lastNode" ? "enrichment endpoint" : "rows"}}',
 		description:
 			'Receives rows from a Clay HTTP API column or webhook; verifies the shared secret and validates each row',
@@ -49,11 +55,13 @@ export class ClayTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				path: '={{$parameter["path"]}}',
 				isFullPath: true,
-				responseMode: '={{$parameter["responseMode"]}}',
+				...nativeWebhookFields({
+					path: fromParameter('path'),
+					responseMode: fromParameter('responseMode'),
+				}),
 				responseData: 'firstEntryJson',
-			},
+			} as IWebhookDescription,
 		],
 		properties,
 	};

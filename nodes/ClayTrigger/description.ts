@@ -50,6 +50,18 @@ export const properties: INodeProperties[] = [
 		default: 'clay',
 		required: true,
 		description: 'The URL to paste into Clay is the n8n webhook URL, then webhook/, then this path',
+		// Version 1 kept for saved workflows: n8n does not store a default, so changing it would move them.
+		displayOptions: { show: { '@version': [1] } },
+	},
+	{
+		displayName: 'Path',
+		name: 'path',
+		type: 'string',
+		default: '',
+		placeholder: 'clay-rows',
+		description:
+			'The URL to paste into Clay is the n8n webhook URL, then webhook/, then this path. Empty: the node’s own unique ID, so two Clay Triggers never share a URL.',
+		displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
 	},
 	{
 		...clayHeaderProperty,

@@ -20,7 +20,7 @@ import {
 } from '../glue/signature';
 import { properties } from './description';
 import { isReplay } from './replayLedger';
-import { fromParameter, nativeWebhookFields } from './webhookFields';
+import { computed, fromParameter, nativeWebhookFields } from '../glue/webhookFields';
 
 interface Rejection {
 	ok: false;
@@ -78,12 +78,10 @@ export class SignedWebhook implements INodeType {
 					responseMode: fromParameter('responseMode'),
 					responseCode: fromParameter('responseCode'),
 					// Only the last-node mode reads it; in the immediate mode the node's own webhookResponse is the body.
-					responseData: {
-						template:
-							'={{$parameter["responseMode"] === "lastNode" ? $parameter["responseData"] : ""}}',
-						resolve: (parameters) =>
-							parameters.responseMode === 'lastNode' ? parameters.responseData : '',
-					},
+					responseData: computed(
+						'={{$parameter["responseMode"] === "lastNode" ? $parameter["responseData"] : ""}}',
+						(parameters) => (parameters.responseMode === 'lastNode' ? parameters.responseData : ''),
+					),
 				}),
 			} as IWebhookDescription,
 		],
