@@ -213,7 +213,7 @@ describe('Verify Signature node', () => {
 	});
 });
 
-describe('Webhook Signing Secret credential test', () => {
+describe('Webhook Signing Secret API credential test', () => {
 	const test_ = (data: Record<string, string>) =>
 		webhookSecretApiTest.call({} as ICredentialTestFunctions, {
 			id: '1',
