@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Regenerates nodes/shared/domain/publicSuffixRules.generated.ts from the Public Suffix List shipped in the
 // `psl` devDependency. The list is compiled into dist, so the published package has no runtime dependency.
-// Run: node scripts/generate-public-suffix.js   (after bumping psl). Output is deterministic for a given psl version.
+// Runs at every `npm run build`, so the shipped list is always the maintained psl release in the lockfile;
+// output is deterministic for a given psl version (no diff unless psl is bumped).
 'use strict';
 
 const { createHash } = require('node:crypto');
