@@ -50,6 +50,19 @@ export const workflows: WorkflowJson[] = [
 		connections: link('Webhook', 'Downstream'),
 	},
 	{
+		// n8n 2.x skips its expression isolate in the webhook phase only for its own Webhook node with static
+		// parameters: one expression (here a response header) makes the plain Webhook pay what every other
+		// trigger pays.
+		name: 'Plain Webhook, one expression',
+		nodes: [
+			webhook('bench-plain-expression', {
+				responseHeaders: { entries: [{ name: 'x-received', value: '={{ "yes" }}' }] },
+			}),
+			downstream(220),
+		],
+		connections: link('Webhook', 'Downstream'),
+	},
+	{
 		name: 'Signed Webhook',
 		nodes: [
 			{
