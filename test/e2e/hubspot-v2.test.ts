@@ -2,7 +2,7 @@
 // its properties are written through the resource mapper, with expressions per item; the record given by a
 // HubSpot URL is read back. On both supported n8n lines. Version 1 workflows are covered by the templates.
 import { startN8n, type N8nInstance } from '../../dev/harness';
-import { executionsOf, waitFor, type Execution } from '../../dev/stack/support';
+import { executionsOf, sandboxAdmin, waitFor, type Execution } from '../../dev/stack/support';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 
 const hubspot = (name: string, position: number, parameters: Record<string, unknown>) => ({
@@ -65,16 +65,8 @@ describe.each(['2', '1'] as const)('HubSpot (RevOps) version 2 in a real n8n %s.
 	let sb: Sandbox;
 	let n8n: N8nInstance;
 
-	const admin = async (method: string, path: string, body?: unknown): Promise<any> => {
-		const response = await fetch(`${sb.adminUrl}${path}`, {
-			method,
-			headers: { 'content-type': 'application/json' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
-		const text = await response.text();
-		return text ? JSON.parse(text) : undefined;
-	};
+	const admin = (method: string, path: string, body?: unknown) =>
+		sandboxAdmin(sb, method, path, body);
 
 	beforeAll(async () => {
 		sb = await startSandbox({ port: 0 });

@@ -3,7 +3,7 @@
 // error output) the items come out of n8n's error output with their input fields and the error, and the
 // execution is green. A record HubSpot refuses inside a good batch stays data on the Rejected output.
 import { startN8n, type N8nInstance } from '../../dev/harness';
-import { executionsOf, waitFor, type Execution } from '../../dev/stack/support';
+import { executionsOf, sandboxAdmin, waitFor, type Execution } from '../../dev/stack/support';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 
 const ROWS = [
@@ -118,16 +118,8 @@ describe('a call that cannot succeed, in a real n8n', () => {
 	let sb: Sandbox;
 	let n8n: N8nInstance;
 
-	const admin = async (method: string, path: string, body?: unknown): Promise<any> => {
-		const response = await fetch(`${sb.adminUrl}${path}`, {
-			method,
-			headers: { 'content-type': 'application/json' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
-		const text = await response.text();
-		return text ? JSON.parse(text) : undefined;
-	};
+	const admin = (method: string, path: string, body?: unknown) =>
+		sandboxAdmin(sb, method, path, body);
 	/** Posts the rows to the workflow's webhook and returns its finished execution with its data. */
 	const run = async (name: string, path: string, body: unknown = { rows: ROWS }) => {
 		const workflowId = n8n.workflowIds[name];
