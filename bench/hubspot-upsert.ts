@@ -94,7 +94,7 @@ interface ResultData {
 }
 
 /**
- * Items on the Errors outputs of the package's nodes, and the error that ended the run, if any (the
+ * Items on the Rejected outputs of the package's nodes, and the error that ended the run, if any (the
  * built-in node has no error output: a failure it does not survive stops the run).
  */
 async function outcome(
@@ -244,12 +244,12 @@ function report(revops: Measured, base: Measured, rows: ClayRow[], sample: ClayR
 		'',
 		`Method: \`npx tsx bench/hubspot-upsert.ts\` starts the sandbox at HubSpot's Free-tier limits (100 calls per rolling 10 s, search 5/s) and a real n8n ${'2.41.1'} (harness, package installed as from the Community Nodes panel). ${rows.length.toLocaleString('en')} Clay-like rows (\`test/fixtures/clayRows.ts\`: ${domains(rows).toLocaleString('en')} companies spelled as URLs, \`www.\`, upper case…, one contact per row) are posted to a webhook; Split Out makes one item per row. Recipe: company upsert by domain, then the contact upserted by email and associated with its company. Package workflow: HubSpot (RevOps) *Company → Create or Update* (domain search mode, defaults) → *Contact → Create or Update* (associate by company ID). Built-in workflow (n8n's HubSpot node v2.2, unmodified; \`bench/lib/hubapiRedirect.cjs\` sends its api.hubapi.com calls to the sandbox): Loop Over Items → *Company → Search by Domain* → IF found → *Update* / *Create* → *Contact → Create or Update* with Associated Company ID, on the first ${sample.length} rows, with n8n's *Retry On Fail* (5 tries, 5 s apart) so a 429 does not end the run at once. Time = the execution's startedAt → stoppedAt; calls and 429s from the sandbox's request log. Ceiling: the fewest calls the recipe needs (one search per 500 companies, one create per 100, one upsert and one association call per 100 contacts; the first 100 in the first window, then 10/s); for the built-in node, its own ceiling: it cannot batch and makes 5 calls per row (search, create or update, contact, association, contact profile).`,
 		'',
-		'| workflow | rows | status | seconds | rows/s | ceiling rows/s | of ceiling | HTTP calls/row | 429s seen | items on Errors | companies in HubSpot | contacts |',
+		'| workflow | rows | status | seconds | rows/s | ceiling rows/s | of ceiling | HTTP calls/row | 429s seen | items on Rejected | companies in HubSpot | contacts |',
 		'|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 		line('HubSpot (RevOps)', revops, ours),
 		line('built-in HubSpot node', base, theirs),
 		'',
-		`**${fixed(speedup, 0)}× the built-in node's rows/s**; ${revops.status429} 429s seen by the package's transport, ${revops.errorsSurfaced} items on its Errors outputs; ${fixed(revops.nodeSeconds)} s of the ${fixed(revops.seconds)} s were spent inside the two HubSpot (RevOps) nodes, the rest in n8n (webhook, Split Out, execution bookkeeping). The built-in workflow needs a clean-up expression on the domain (lower case, no scheme, \`www.\` or path): its search puts the domain in the URL path, so \`https://www.…/about\` answers 404 and stops the run; companies created outside such a workflow (other spellings) are not found and get duplicated, which the package's normalization prevents.`,
+		`**${fixed(speedup, 0)}× the built-in node's rows/s**; ${revops.status429} 429s seen by the package's transport, ${revops.errorsSurfaced} items on its Rejected outputs; ${fixed(revops.nodeSeconds)} s of the ${fixed(revops.seconds)} s were spent inside the two HubSpot (RevOps) nodes, the rest in n8n (webhook, Split Out, execution bookkeeping). The built-in workflow needs a clean-up expression on the domain (lower case, no scheme, \`www.\` or path): its search puts the domain in the URL path, so \`https://www.…/about\` answers 404 and stops the run; companies created outside such a workflow (other spellings) are not found and get duplicated, which the package's normalization prevents.`,
 	]);
 	console.log(`wrote ${file}`);
 }
