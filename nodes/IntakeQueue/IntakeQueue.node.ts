@@ -1,0 +1,216 @@
+import { randomUUID } from 'node:crypto';
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import { failItem, pairedWith } from '../glue/items';
+import {
+	classifyStoreError,
+	enqueueRecord,
+	holdsLock,
+	NEVER,
+	ownClaims,
+	openRow,
+	planDrain,
+	settle,
+	DRAIN_LOCK_KEY,
+	LOCK_STATE,
+	type RowOutcome,
+	type StoredQueueRow,
+} from '../shared/queue';
+import { properties } from './description';
+import { META_FIELD, metaOf, outcomeOf } from './outcomes';
+import { readKeyFields, readSettings, readToken } from './parameters';
+
+/** Evaluated by the editor to draw the outputs: it must stand alone (no imports). */
+const configuredOutputs = (operation: string) => {
+	if (operation === 'open')
+		return [
+			{ type: 'main', displayName: 'Rows' },
+			{ type: 'main', displayName: 'Unreadable' },
+		];
+	if (operation === 'settle')
+		return [
+			{ type: 'main', displayName: 'Store Updates' },
+			{ type: 'main', displayName: 'Done' },
+			{ type: 'main', displayName: 'Dead Letters' },
+		];
+	return [{ type: 'main' }];
+};
+
+export class IntakeQueue implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Intake Queue',
+		name: 'intakeQueue',
+		icon: { light: 'file:intakeQueue.svg', dark: 'file:intakeQueue.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"]}}',
+		description:
+			'Durable intake and batch drains around a Data Table or Postgres node: idempotency keys, atomic claims, leases, retries, dead letters',
+		defaults: { name: 'Intake Queue' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: `={{(${configuredOutputs})($parameter.operation)}}`,
+		usableAsTool: true,
+		properties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const operation = this.getNodeParameter('operation', 0) as string;
+		const items = this.getInputData();
+		const now = Date.now();
+		switch (operation) {
+			case 'enqueue': {
+				const keyFields = readKeyFields(this);
+				return [
+					items.map((item, index) => ({
+						json: enqueueRecord(stripMeta(item.json), keyFields, now) as unknown as IDataObject,
+						pairedItem: { item: index },
+					})),
+				];
+			}
+			case 'storeFailure': {
+				const table = String(this.getNodeParameter('table', 0, 'revops_clay_intake'));
+				const retryAfter = Number(this.getNodeParameter('retryAfter', 0, 60));
+				return [
+					items.map((item, index) => {
+						const refusal = classifyStoreError(errorText(item.json), table, retryAfter);
+						return {
+							json: {
+								...refusal,
+								retryAfter: refusal.retryAfter ?? '',
+								body: { error: refusal.reason, action: refusal.action },
+							},
+							pairedItem: { item: index },
+						};
+					}),
+				];
+			}
+			case 'startDrain': {
+				const settings = readSettings(this);
+				const plan = planDrain(settings, now, randomUUID());
+				return [
+					[
+						{
+							json: { ...plan, lockKey: DRAIN_LOCK_KEY, lockState: LOCK_STATE, never: NEVER },
+							pairedItem: { item: 0 },
+						},
+					],
+				];
+			}
+			case 'checkLock': {
+				const token = readToken(this);
+				const rows = items.map((item) => item.json as Partial<StoredQueueRow>);
+				if (!holdsLock(rows, token)) return [[]];
+				return [
+					[{ json: { token, lock: 'held' }, pairedItem: pairedWith(items.map((_, i) => i)) }],
+				];
+			}
+			case 'open':
+				return openClaimed(items, readToken(this));
+			case 'settle':
+				return settleOutcomes(this, items, now);
+			default:
+				throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`);
+		}
+	}
+}
+
+/** A row coming back for a second intake (a replayed dead letter) must not nest its old metadata. */
+function stripMeta(json: IDataObject): Record<string, unknown> {
+	const { [META_FIELD]: _meta, ...row } = json;
+	return row;
+}
+
+function errorText(json: IDataObject): string {
+	const error = json.error;
+	if (typeof error === 'string') return error;
+	if (error && typeof error === 'object') {
+		const { message, description } = error as IDataObject;
+		return [message, description].filter((part) => typeof part === 'string' && part).join(': ');
+	}
+	return typeof json.message === 'string' ? json.message : '';
+}
+
+function openClaimed(items: INodeExecutionData[], token: string): INodeExecutionData[][] {
+	const rows: INodeExecutionData[] = [];
+	const unreadable: INodeExecutionData[] = [];
+	const { mine } = ownClaims(
+		items.map((item) => item.json as Partial<StoredQueueRow>),
+		token,
+	);
+	const indexOf = new Map(items.map((item, index) => [item.json as unknown, index]));
+	for (const row of mine) {
+		const pairedItem = { item: indexOf.get(row) ?? 0 };
+		const opened = openRow(row, token);
+		if (opened.ok)
+			rows.push({
+				json: { ...opened.row, [META_FIELD]: { ...opened.meta } } as IDataObject,
+				pairedItem,
+			});
+		else
+			unreadable.push({
+				json: { [META_FIELD]: { ...opened.meta }, error: opened.reason, permanent: true },
+				pairedItem,
+			});
+	}
+	return [rows, unreadable];
+}
+
+function settleOutcomes(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	now: number,
+): INodeExecutionData[][] {
+	const settings = readSettings(context);
+	const outcomes: RowOutcome[] = [];
+	const firstItem = new Map<number, number>();
+	const problems: INodeExecutionData[] = [];
+	items.forEach((item, index) => {
+		const meta = metaOf(item.json);
+		if (!meta) {
+			problems.push(
+				failItem(
+					context,
+					index,
+					`The item has no ${META_FIELD} field: connect Settle Outcomes to items that come from Open Claimed Rows (a Rejected output keeps it under "input")`,
+				),
+			);
+			return;
+		}
+		const outcome = outcomeOf(item.json, meta);
+		outcomes.push(outcome);
+		if (!firstItem.has(meta.id)) firstItem.set(meta.id, index);
+	});
+	const settlement = settle(outcomes, now, settings);
+	const tokenOf = new Map(outcomes.map((outcome) => [outcome.meta.id, outcome.meta.token]));
+	const paired = (id: number) => ({ item: firstItem.get(id) ?? 0 });
+
+	const updates = settlement.updates.map((update) => ({
+		json: { ...update, token: tokenOf.get(update.id) ?? '' } as unknown as IDataObject,
+		pairedItem: paired(update.id),
+	}));
+	const done = settlement.done.map((meta) => ({
+		json: items[firstItem.get(meta.id)!].json,
+		pairedItem: paired(meta.id),
+	}));
+	const dead = settlement.dead.map(({ meta, reason, attempts }) => {
+		const json = items[firstItem.get(meta.id)!].json;
+		return {
+			json: {
+				queueId: meta.id,
+				key: meta.key,
+				reason,
+				attempts,
+				row: stripMeta((json.input as IDataObject) ?? json) as IDataObject,
+			},
+			pairedItem: paired(meta.id),
+		};
+	});
+	return [[...updates, ...problems], done, dead];
+}

@@ -1,0 +1,158 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { DEFAULT_QUEUE_SETTINGS as D } from '../shared/queue';
+
+const show = (...operation: string[]) => ({ show: { operation } });
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Prepare Rows for the Store',
+				value: 'enqueue',
+				action: 'Prepare rows for the store',
+				description:
+					'Turn each incoming row into a queue row (idempotency key, payload, pending state) for a Data Table or Postgres node to write',
+			},
+			{
+				name: 'Answer a Store Failure',
+				value: 'storeFailure',
+				action: 'Answer a store failure',
+				description:
+					'Read the error of the store node that refused a row: status 503 with Retry-After when it is full or down, 500 naming what to create when the table is missing',
+			},
+			{
+				name: 'Start a Drain',
+				value: 'startDrain',
+				action: 'Start a drain',
+				description:
+					'Fix this run’s claim token, clock and lease, which the store nodes that claim rows read',
+			},
+			{
+				name: 'Check the Drain Lock',
+				value: 'checkLock',
+				action: 'Check the drain lock',
+				description:
+					'Pass on only when the lock row came back holding this drain’s token, so one drain talks to the systems at a time',
+			},
+			{
+				name: 'Open Claimed Rows',
+				value: 'open',
+				action: 'Open claimed rows',
+				description:
+					'Keep the rows this drain claimed and turn each payload back into the row, carrying its queue ID under _queue',
+			},
+			{
+				name: 'Settle Outcomes',
+				value: 'settle',
+				action: 'Settle outcomes',
+				description:
+					'Mark each row done, or failed: retried after a backoff, then parked as a dead letter after Max Attempts',
+			},
+		],
+		default: 'enqueue',
+	},
+	{
+		displayName: 'Key Fields',
+		name: 'keyFields',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. domain, email',
+		description:
+			'Comma-separated fields whose values identify a row: the same values twice are stored and processed once. Empty: the whole row.',
+		displayOptions: show('enqueue'),
+	},
+	{
+		displayName: 'Table Name',
+		name: 'table',
+		type: 'string',
+		default: 'revops_clay_intake',
+		description: 'The store’s name, used in the answer and the alert',
+		displayOptions: show('storeFailure'),
+	},
+	{
+		displayName: 'Retry After (Seconds)',
+		name: 'retryAfter',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 60,
+		description: 'Sent in the Retry-After header of a 503',
+		displayOptions: show('storeFailure'),
+	},
+	{
+		displayName: 'Drain Token',
+		name: 'token',
+		type: 'string',
+		default: "={{ $('Start drain').first().json.token }}",
+		required: true,
+		description: 'The token the Start a Drain node of this run produced',
+		displayOptions: show('checkLock', 'open'),
+	},
+	{
+		displayName: 'Rows per Drain',
+		name: 'batchSize',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: D.batchSize,
+		description: 'Most rows one drain claims; the rest wait for the next drain',
+		displayOptions: show('startDrain'),
+	},
+	{
+		displayName: 'Lease (Seconds)',
+		name: 'leaseSeconds',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: D.leaseSeconds,
+		description:
+			'A claim whose drain died (a crash, a killed worker) is taken again after this long; make it longer than a drain runs',
+		displayOptions: show('startDrain'),
+	},
+	{
+		displayName: 'Keep Done Rows (Hours)',
+		name: 'retentionHours',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: D.retentionHours,
+		description:
+			'Done rows older than this are purged (all n8n Data Tables of an instance share one size cap)',
+		displayOptions: show('startDrain'),
+	},
+	{
+		displayName: 'Max Attempts',
+		name: 'maxAttempts',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: D.maxAttempts,
+		description: 'Failed attempts before a row is parked as a dead letter',
+		displayOptions: show('settle'),
+	},
+	{
+		displayName: 'Retry Backoff (Seconds)',
+		name: 'backoffSeconds',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: D.backoffSeconds,
+		description: 'Wait before the first retry, doubled for each further attempt',
+		displayOptions: show('settle'),
+	},
+	{
+		displayName: 'Max Backoff (Seconds)',
+		name: 'maxBackoffSeconds',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: D.maxBackoffSeconds,
+		description: 'The wait between attempts never grows past this',
+		displayOptions: show('settle'),
+	},
+	{
+		displayName:
+			'Settle reads the item’s _queue field (set by Open Claimed Rows; under "input" on a Rejected output) and counts an item with a non-empty "error" field as failed',
+		name: 'settleNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: show('settle'),
+	},
+];

@@ -1,0 +1,59 @@
+import { QUEUE_COLUMNS } from './records';
+
+/** How intake answers the sender when the store refused a row. */
+export interface StoreRefusal {
+	status: 500 | 503;
+	/** Seconds the sender should wait before sending again (503 only). */
+	retryAfter?: number;
+	reason: string;
+	/** What an operator must do; also the alert's text. */
+	action: string;
+	kind: 'full' | 'missingTable' | 'wrongShape' | 'unavailable';
+}
+
+const columnList = QUEUE_COLUMNS.map((column) => `${column.name} (${column.type})`).join(', ');
+
+/**
+ * Reads the error n8n's Data Table (or Postgres) node gave when a row could not be stored. Full and
+ * unavailable stores answer 503 with Retry-After, so nothing is lost: the sender keeps the row. A missing
+ * or wrongly shaped table is a setup mistake (500) whose reason names what to create.
+ */
+export function classifyStoreError(
+	message: string,
+	table: string,
+	retryAfterSeconds: number,
+): StoreRefusal {
+	const text = message || 'unknown error';
+	if (/size limit exceeded|storage limit|disk is full|no space left/i.test(text))
+		return {
+			status: 503,
+			retryAfter: retryAfterSeconds,
+			kind: 'full',
+			reason: `the intake store is full (${text})`,
+			action: `Drain or purge "${table}" (done rows are purged after the retention window), or raise N8N_DATA_TABLES_MAX_SIZE_BYTES; refused rows stay in the sender and are accepted once there is room`,
+		};
+	if (
+		/not found|could not find the data table|does not exist|no such table/i.test(text) &&
+		!/column/i.test(text)
+	)
+		return {
+			status: 500,
+			kind: 'missingTable',
+			reason: `the intake store "${table}" does not exist (${text})`,
+			action: `Run the template's "Set up" trigger once, or create the data table "${table}" with the columns ${columnList}`,
+		};
+	if (/unknown column|column .*(not found|does not exist)|could not find the column/i.test(text))
+		return {
+			status: 500,
+			kind: 'wrongShape',
+			reason: `the intake store "${table}" lacks a column (${text})`,
+			action: `Give the data table "${table}" the columns ${columnList}`,
+		};
+	return {
+		status: 503,
+		retryAfter: retryAfterSeconds,
+		kind: 'unavailable',
+		reason: `the intake store is unavailable (${text})`,
+		action: 'Check the n8n database; the sender keeps the row and sends it again',
+	};
+}

@@ -1,0 +1,29 @@
+import { classifyStoreError } from '../../../../../nodes/shared/queue';
+
+describe('store errors answered to the sender', () => {
+	test.each([
+		[
+			'Validation error with data table request: Data table size limit exceeded: 50MB used, limit is 50MB',
+			503,
+			'full',
+		],
+		['Data table with name "revops_clay_intake" not found', 500, 'missingTable'],
+		["Could not find the data table: 'abc'", 500, 'missingTable'],
+		["Validation error with data table request: unknown column name 'payload'", 500, 'wrongShape'],
+		['connect ECONNREFUSED 127.0.0.1:5432', 503, 'unavailable'],
+		['', 503, 'unavailable'],
+	])('%s → %s', (message, status, kind) => {
+		const refusal = classifyStoreError(message, 'revops_clay_intake', 30);
+		expect(refusal.status).toBe(status);
+		expect(refusal.kind).toBe(kind);
+		if (status === 503) expect(refusal.retryAfter).toBe(30);
+		else expect(refusal.retryAfter).toBeUndefined();
+	});
+
+	test('a missing table names the table and every column to create', () => {
+		const { action } = classifyStoreError('Data table with name "q" not found', 'q', 30);
+		expect(action).toContain('"q"');
+		expect(action).toContain('available_at (number)');
+		expect(action).toContain('payload (string)');
+	});
+});
