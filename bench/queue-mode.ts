@@ -12,7 +12,7 @@ import {
 	SLUG,
 	type AccountRow,
 	type ColumnRun,
-} from '../dev/demos/01-clay-enrichment-to-hubspot';
+} from '../dev/demos/09-clay-enrichment-endpoint';
 import { startStack } from '../dev/stack/stack';
 import { sandboxAdmin } from '../dev/stack/support';
 import { busiestWindow } from '../sandbox/limiter';

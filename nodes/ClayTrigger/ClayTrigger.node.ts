@@ -42,7 +42,8 @@ export class ClayTrigger implements INodeType {
 		// expression isolate where n8n can (see glue/webhookFields).
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: '={{$parameter["responseMode"] === "lastNode" ? "enrichment endpoint" : "rows"}}',
+		subtitle:
+			'={{$parameter["responseMode"] === "lastNode" ? "enrichment endpoint" : $parameter["responseMode"] === "responseNode" ? "durable intake" : "rows"}}',
 		description:
 			'Receives rows from a Clay HTTP API column or webhook; verifies the shared secret and validates each row',
 		defaults: { name: 'Clay Trigger' },
@@ -101,7 +102,10 @@ export class ClayTrigger implements INodeType {
 		}
 
 		const workflowData = [[{ json: outcome.row as IDataObject, pairedItem: { item: 0 } }]];
-		if (this.getNodeParameter('responseMode', 'onReceived') !== 'lastNode') {
+		const responseMode = this.getNodeParameter('responseMode', 'onReceived');
+		// n8n holds the request until the workflow's Respond to Webhook node answers.
+		if (responseMode === 'responseNode') return { workflowData };
+		if (responseMode !== 'lastNode') {
 			return { webhookResponse: { received: true }, workflowData };
 		}
 		const budgetSeconds = Number(this.getNodeParameter('responseBudgetSeconds', 25));

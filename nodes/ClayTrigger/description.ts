@@ -72,7 +72,7 @@ export const properties: INodeProperties[] = [
 		displayName: 'Respond',
 		name: 'responseMode',
 		description:
-			"When Clay gets its answer: at once (the row is accepted), or with the last node's output (an enrichment endpoint)",
+			"When Clay gets its answer: at once (the row is accepted), with the last node's output (an enrichment endpoint), or from a Respond to Webhook node (durable intake: after the row is stored)",
 		type: 'options',
 		options: [
 			{
@@ -86,6 +86,12 @@ export const properties: INodeProperties[] = [
 				value: 'lastNode',
 				description:
 					'Clay’s HTTP API column receives the JSON of the last node’s first item and can store its fields',
+			},
+			{
+				name: 'Using ‘Respond to Webhook’ Node',
+				value: 'responseNode',
+				description:
+					'A Respond to Webhook node answers, e.g. 202 once the row is in the intake store, or 503 with Retry-After when the store is full',
 			},
 		],
 		default: 'onReceived',

@@ -1,6 +1,7 @@
 // Plays Clay's "HTTP API" enrichment column: for each row of a table, call a URL with the
 // configured method, headers and a body templated from the row's cells (`{{Column}}`), then store
 // the JSON response in an output column and chosen response fields in their own columns.
+import { SlidingWindow } from '../limiter';
 import type { ClayRow, ClayState } from './state';
 
 export interface HttpColumnConfig {
@@ -18,12 +19,21 @@ export interface HttpColumnConfig {
 	/** Rows in flight at once. */
 	concurrency?: number;
 	timeoutMs?: number;
+	/**
+	 * Clay's pace: rows started per second on average, with bursts of `burst` (Clay sends about 10 rows/s
+	 * per workspace in bursts of 20). Unset: as fast as the concurrency allows.
+	 */
+	rowsPerSecond?: number;
+	burst?: number;
 }
 
 export interface RowOutcome {
 	rowId: string;
 	status: number;
 	error?: string;
+	/** From sending the request to the end of the answer. */
+	ms?: number;
+	retryAfter?: string;
 }
 
 const TOKEN = /\{\{\s*([^}]+?)\s*\}\}/g;
@@ -65,6 +75,8 @@ async function runRow(row: ClayRow, config: HttpColumnConfig): Promise<RowOutcom
 	const url = String(fill(config.url, row.cells));
 	const hasBody = method !== 'GET' && method !== 'HEAD';
 	const stamp = () => new Date().toISOString();
+	const started = performance.now();
+	const took = () => Math.round((performance.now() - started) * 10) / 10;
 	try {
 		const response = await fetch(url, {
 			method,
@@ -84,17 +96,24 @@ async function runRow(row: ClayRow, config: HttpColumnConfig): Promise<RowOutcom
 		row.cells[output] = parsed;
 		if (!response.ok) {
 			row.http = { status: response.status, error: `HTTP ${response.status}`, at: stamp() };
-			return { rowId: row.id, status: response.status, error: row.http.error };
+			const retryAfter = response.headers.get('retry-after') ?? undefined;
+			return {
+				rowId: row.id,
+				status: response.status,
+				error: row.http.error,
+				ms: took(),
+				retryAfter,
+			};
 		}
 		for (const [column, path] of Object.entries(config.fields ?? {}))
 			row.cells[column] = at(parsed, path) ?? null;
 		row.http = { status: response.status, at: stamp() };
-		return { rowId: row.id, status: response.status };
+		return { rowId: row.id, status: response.status, ms: took() };
 	} catch (error) {
 		const message = (error as Error).message;
 		row.cells[output] = { error: message };
 		row.http = { status: 0, error: message, at: stamp() };
-		return { rowId: row.id, status: 0, error: message };
+		return { rowId: row.id, status: 0, error: message, ms: took() };
 	}
 }
 
@@ -107,9 +126,24 @@ export async function runHttpColumn(clay: ClayState, tableId: string, config: Ht
 		: [...table.rows];
 	const outcomes: RowOutcome[] = new Array(rows.length);
 	let next = 0;
+	// Average pace over a window of `burst` rows: at most `burst` rows started in any burst/rate seconds.
+	const pace =
+		config.rowsPerSecond && config.rowsPerSecond > 0
+			? new SlidingWindow(
+					Math.max(1, config.burst ?? 1),
+					(1000 * Math.max(1, config.burst ?? 1)) / config.rowsPerSecond,
+				)
+			: undefined;
+	const turn = async () => {
+		if (!pace) return;
+		for (let wait = pace.waitMs(Date.now()); wait > 0; wait = pace.waitMs(Date.now()))
+			await new Promise((resolve) => setTimeout(resolve, wait));
+		pace.record(Date.now());
+	};
 	const worker = async () => {
 		while (next < rows.length) {
 			const index = next++;
+			await turn();
 			outcomes[index] = await runRow(rows[index], config);
 		}
 	};

@@ -14,7 +14,7 @@ import demo, {
 	SAMPLE_ACCOUNTS,
 	SLUG,
 	type ClayRow,
-} from '../../../dev/demos/01-clay-enrichment-to-hubspot';
+} from '../../../dev/demos/09-clay-enrichment-endpoint';
 import { SANDBOX_HUBSPOT_TOKEN } from '../../../dev/stack/credentials';
 import { executionsOf, sandboxAdmin, slackMessages } from '../../../dev/stack/support';
 import { settledExecutions, useTemplateStack } from '../helpers/templateStack';

@@ -1,0 +1,62 @@
+// n8n's Data Tables as a test or benchmark reads them: through n8n's own REST API (the editor's calls), so
+// what is checked is what a user sees under Overview → Data tables.
+import type { N8nInstance } from '../harness';
+
+export interface DataTableInfo {
+	id: string;
+	name: string;
+	projectId: string;
+}
+
+export async function dataTables(n8n: N8nInstance): Promise<DataTableInfo[]> {
+	const answer = await n8n.rest<{ data: { data: DataTableInfo[] } }>(
+		'GET',
+		'/rest/data-tables-global?take=100&skip=0',
+	);
+	return answer.data.data;
+}
+
+export async function dataTableByName(n8n: N8nInstance, name: string): Promise<DataTableInfo | undefined> {
+	return (await dataTables(n8n)).find((table) => table.name === name);
+}
+
+/** Every row of the table (system columns id, createdAt, updatedAt included), oldest first. */
+export async function dataTableRows<T = Record<string, any>>(
+	n8n: N8nInstance,
+	name: string,
+): Promise<Array<T & { id: number }>> {
+	const table = await dataTableByName(n8n, name);
+	if (!table) throw new Error(`no data table "${name}" in this n8n`);
+	const rows: Array<T & { id: number }> = [];
+	for (let skip = 0; ; skip += 1000) {
+		const page = await n8n.rest<{ data: { count: number; data: Array<T & { id: number }> } }>(
+			'GET',
+			`/rest/projects/${table.projectId}/data-tables/${table.id}/rows?take=1000&skip=${skip}&sortBy=id:asc`,
+		);
+		rows.push(...page.data.data);
+		if (page.data.data.length < 1000) return rows;
+	}
+}
+
+/** Changes rows matching every `filter` column (equality) — a test's hand on the store (e.g. an old done_at). */
+export async function updateDataTableRows(
+	n8n: N8nInstance,
+	name: string,
+	filter: Record<string, string | number>,
+	data: Record<string, unknown>,
+): Promise<void> {
+	const table = await dataTableByName(n8n, name);
+	if (!table) throw new Error(`no data table "${name}" in this n8n`);
+	await n8n.rest('PATCH', `/rest/projects/${table.projectId}/data-tables/${table.id}/rows`, {
+		filter: {
+			type: 'and',
+			filters: Object.entries(filter).map(([columnName, value]) => ({ columnName, condition: 'eq', value })),
+		},
+		data,
+	});
+}
+
+export async function deleteDataTable(n8n: N8nInstance, name: string): Promise<void> {
+	const table = await dataTableByName(n8n, name);
+	if (table) await n8n.rest('DELETE', `/rest/projects/${table.projectId}/data-tables/${table.id}`);
+}
