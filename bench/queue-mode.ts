@@ -8,9 +8,9 @@ import { startN8n, type N8nMode } from '../dev/harness';
 import {
 	addAccounts,
 	httpColumn,
+	syntheticAccounts,
 	runSetup,
 	SLUG,
-	type AccountRow,
 	type ColumnRun,
 } from '../dev/demos/09-clay-enrichment-endpoint';
 import { startStack } from '../dev/stack/stack';
@@ -39,21 +39,6 @@ const CONFIGURATIONS: Configuration[] = [
 	{ label: 'queue mode, 2 workers', mode: 'queue', workers: 2 },
 ];
 
-/** Clay-like accounts, one company per row, about one in eight scoring above 80. */
-function accounts(count: number, run: string): AccountRow[] {
-	return Array.from({ length: count }, (_, i) => ({
-		Company: `Account ${i}`,
-		Domain: i % 3 === 0 ? `https://www.account-${run}-${i}.com/about` : `account-${run}-${i}.com`,
-		Email: `buyer${i}@account-${run}-${i}.com`,
-		'First Name': 'Pat',
-		'Last Name': `Buyer ${i}`,
-		Title: 'Head of RevOps',
-		Employees: 100 + i,
-		Intent: i % 8 === 0 ? 95 : 40 + (i % 40),
-		Fit: i % 8 === 0 ? 90 : 50,
-	}));
-}
-
 interface ClayResult {
 	rows: number;
 	succeeded: number;
@@ -76,7 +61,7 @@ async function clayToHubSpot(config: Configuration): Promise<ClayResult> {
 		if (setup.status !== 'success') throw new Error(`setup branch ended ${setup.status}`);
 		const ids = await addAccounts(
 			sandbox.adminUrl,
-			accounts(ROWS, config.mode + (config.workers ?? 0)),
+			syntheticAccounts(ROWS, config.mode + (config.workers ?? 0)),
 		);
 		await sandboxAdmin(sandbox, 'DELETE', '/requests');
 		const started = performance.now();

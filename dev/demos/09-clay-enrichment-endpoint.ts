@@ -134,6 +134,21 @@ export const SAMPLE_ACCOUNTS: AccountRow[] = [
 ];
 
 /** A company someone created by hand in HubSpot before the template ran (no domain key yet). */
+/** Clay-like accounts, one company per row, about one in eight scoring above 80. */
+export function syntheticAccounts(count: number, run: string): AccountRow[] {
+	return Array.from({ length: count }, (_, i) => ({
+		Company: `Account ${i}`,
+		Domain: i % 3 === 0 ? `https://www.account-${run}-${i}.com/about` : `account-${run}-${i}.com`,
+		Email: `buyer${i}@account-${run}-${i}.com`,
+		'First Name': 'Pat',
+		'Last Name': `Buyer ${i}`,
+		Title: 'Head of RevOps',
+		Employees: 100 + i,
+		Intent: i % 8 === 0 ? 95 : 40 + (i % 40),
+		Fit: i % 8 === 0 ? 90 : 50,
+	}));
+}
+
 export const EXISTING_COMPANY = {
 	name: 'Stark Industries',
 	domain: 'stark.com',

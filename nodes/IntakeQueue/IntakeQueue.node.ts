@@ -123,7 +123,8 @@ export class IntakeQueue implements INodeType {
 
 /** A row coming back for a second intake (a replayed dead letter) must not nest its old metadata. */
 function stripMeta(json: IDataObject): Record<string, unknown> {
-	const { [META_FIELD]: _meta, ...row } = json;
+	const row: Record<string, unknown> = { ...json };
+	delete row[META_FIELD];
 	return row;
 }
 

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { DEFAULT_QUEUE_SETTINGS as D } from '../shared/queue';
+
+// Defaults are literals (n8n's lint reads them); test/nodes/IntakeQueue checks they equal DEFAULT_QUEUE_SETTINGS.
 
 const show = (...operation: string[]) => ({ show: { operation } });
 
@@ -11,25 +12,11 @@ export const properties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{
-				name: 'Prepare Rows for the Store',
-				value: 'enqueue',
-				action: 'Prepare rows for the store',
-				description:
-					'Turn each incoming row into a queue row (idempotency key, payload, pending state) for a Data Table or Postgres node to write',
-			},
-			{
 				name: 'Answer a Store Failure',
 				value: 'storeFailure',
 				action: 'Answer a store failure',
 				description:
 					'Read the error of the store node that refused a row: status 503 with Retry-After when it is full or down, 500 naming what to create when the table is missing',
-			},
-			{
-				name: 'Start a Drain',
-				value: 'startDrain',
-				action: 'Start a drain',
-				description:
-					'Fix this run’s claim token, clock and lease, which the store nodes that claim rows read',
 			},
 			{
 				name: 'Check the Drain Lock',
@@ -46,11 +33,25 @@ export const properties: INodeProperties[] = [
 					'Keep the rows this drain claimed and turn each payload back into the row, carrying its queue ID under _queue',
 			},
 			{
+				name: 'Prepare Rows for the Store',
+				value: 'enqueue',
+				action: 'Prepare rows for the store',
+				description:
+					'Turn each incoming row into a queue row (idempotency key, payload, pending state) for a Data Table or Postgres node to write',
+			},
+			{
 				name: 'Settle Outcomes',
 				value: 'settle',
 				action: 'Settle outcomes',
 				description:
 					'Mark each row done, or failed: retried after a backoff, then parked as a dead letter after Max Attempts',
+			},
+			{
+				name: 'Start a Drain',
+				value: 'startDrain',
+				action: 'Start a drain',
+				description:
+					'Fix this run’s claim token, clock and lease, which the store nodes that claim rows read',
 			},
 		],
 		default: 'enqueue',
@@ -83,12 +84,12 @@ export const properties: INodeProperties[] = [
 		displayOptions: show('storeFailure'),
 	},
 	{
-		displayName: 'Drain Token',
-		name: 'token',
+		displayName: 'Drain Run',
+		name: 'drainRun',
 		type: 'string',
 		default: "={{ $('Start drain').first().json.token }}",
 		required: true,
-		description: 'The token the Start a Drain node of this run produced',
+		description: 'The run ID (token) the Start a Drain node of this run produced',
 		displayOptions: show('checkLock', 'open'),
 	},
 	{
@@ -96,7 +97,7 @@ export const properties: INodeProperties[] = [
 		name: 'batchSize',
 		type: 'number',
 		typeOptions: { minValue: 1 },
-		default: D.batchSize,
+		default: 1000,
 		description: 'Most rows one drain claims; the rest wait for the next drain',
 		displayOptions: show('startDrain'),
 	},
@@ -105,7 +106,7 @@ export const properties: INodeProperties[] = [
 		name: 'leaseSeconds',
 		type: 'number',
 		typeOptions: { minValue: 1 },
-		default: D.leaseSeconds,
+		default: 300,
 		description:
 			'A claim whose drain died (a crash, a killed worker) is taken again after this long; make it longer than a drain runs',
 		displayOptions: show('startDrain'),
@@ -115,7 +116,7 @@ export const properties: INodeProperties[] = [
 		name: 'retentionHours',
 		type: 'number',
 		typeOptions: { minValue: 0 },
-		default: D.retentionHours,
+		default: 24,
 		description:
 			'Done rows older than this are purged (all n8n Data Tables of an instance share one size cap)',
 		displayOptions: show('startDrain'),
@@ -125,7 +126,7 @@ export const properties: INodeProperties[] = [
 		name: 'maxAttempts',
 		type: 'number',
 		typeOptions: { minValue: 1 },
-		default: D.maxAttempts,
+		default: 5,
 		description: 'Failed attempts before a row is parked as a dead letter',
 		displayOptions: show('settle'),
 	},
@@ -134,7 +135,7 @@ export const properties: INodeProperties[] = [
 		name: 'backoffSeconds',
 		type: 'number',
 		typeOptions: { minValue: 1 },
-		default: D.backoffSeconds,
+		default: 30,
 		description: 'Wait before the first retry, doubled for each further attempt',
 		displayOptions: show('settle'),
 	},
@@ -143,7 +144,7 @@ export const properties: INodeProperties[] = [
 		name: 'maxBackoffSeconds',
 		type: 'number',
 		typeOptions: { minValue: 1 },
-		default: D.maxBackoffSeconds,
+		default: 3600,
 		description: 'The wait between attempts never grows past this',
 		displayOptions: show('settle'),
 	},

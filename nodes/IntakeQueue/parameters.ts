@@ -30,9 +30,9 @@ export function readKeyFields(context: IExecuteFunctions): string[] {
 
 /** The drain token, required: without it no row can be told apart from another drain's. */
 export function readToken(context: IExecuteFunctions): string {
-	const token = String(context.getNodeParameter('token', 0, '') ?? '').trim();
+	const token = String(context.getNodeParameter('drainRun', 0, '') ?? '').trim();
 	if (!token)
-		throw new NodeOperationError(context.getNode(), 'Drain Token is empty', {
+		throw new NodeOperationError(context.getNode(), 'Drain Run is empty', {
 			description:
 				'Set it to the token of this run’s "Start a Drain" node, e.g. {{ $(\'Start drain\').first().json.token }}',
 		});
