@@ -16,7 +16,10 @@ export async function dataTables(n8n: N8nInstance): Promise<DataTableInfo[]> {
 	return answer.data.data;
 }
 
-export async function dataTableByName(n8n: N8nInstance, name: string): Promise<DataTableInfo | undefined> {
+export async function dataTableByName(
+	n8n: N8nInstance,
+	name: string,
+): Promise<DataTableInfo | undefined> {
 	return (await dataTables(n8n)).find((table) => table.name === name);
 }
 
@@ -50,7 +53,11 @@ export async function updateDataTableRows(
 	await n8n.rest('PATCH', `/rest/projects/${table.projectId}/data-tables/${table.id}/rows`, {
 		filter: {
 			type: 'and',
-			filters: Object.entries(filter).map(([columnName, value]) => ({ columnName, condition: 'eq', value })),
+			filters: Object.entries(filter).map(([columnName, value]) => ({
+				columnName,
+				condition: 'eq',
+				value,
+			})),
 		},
 		data,
 	});

@@ -43,7 +43,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			workers: options.workers,
 			port: options.port,
 			echo: options.echo,
-			env: { ...sandbox.proxyEnv(), ...options.env },
+			// README: with this package's triggers on n8n 2.x, set lazy isolate acquisition (n8n otherwise takes an
+			// expression isolate for every request, which halves what a webhook can answer).
+			env: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true', ...sandbox.proxyEnv(), ...options.env },
 			credentials: (instance) => sandboxCredentials(sandbox, warehouse, instance),
 			workflows: templates.map((t) => t.workflow),
 		});

@@ -32,6 +32,7 @@ const configuredOutputs = (operation: string) => {
 	if (operation === 'open')
 		return [
 			{ type: 'main', displayName: 'Rows' },
+			{ type: 'main', displayName: 'Repeats' },
 			{ type: 'main', displayName: 'Unreadable' },
 		];
 	if (operation === 'settle')
@@ -138,29 +139,36 @@ function errorText(json: IDataObject): string {
 	return typeof json.message === 'string' ? json.message : '';
 }
 
+/**
+ * This drain's rows as pipeline items. A row whose key came earlier in the same claim (the same row delivered
+ * twice before a drain ran) goes to Repeats, to be settled done without a second effect.
+ */
 function openClaimed(items: INodeExecutionData[], token: string): INodeExecutionData[][] {
 	const rows: INodeExecutionData[] = [];
+	const repeats: INodeExecutionData[] = [];
 	const unreadable: INodeExecutionData[] = [];
-	const { mine } = ownClaims(
-		items.map((item) => item.json as Partial<StoredQueueRow>),
-		token,
-	);
-	const indexOf = new Map(items.map((item, index) => [item.json as unknown, index]));
-	for (const row of mine) {
-		const pairedItem = { item: indexOf.get(row) ?? 0 };
-		const opened = openRow(row, token);
-		if (opened.ok)
-			rows.push({
-				json: { ...opened.row, [META_FIELD]: { ...opened.meta } } as IDataObject,
-				pairedItem,
-			});
-		else
+	const seen = new Set<string>();
+	items.forEach((item, index) => {
+		const { mine } = ownClaims([item.json as Partial<StoredQueueRow>], token);
+		if (!mine.length) return;
+		const pairedItem = { item: index };
+		const opened = openRow(mine[0], token);
+		const meta = { ...opened.meta };
+		if (!opened.ok) {
 			unreadable.push({
-				json: { [META_FIELD]: { ...opened.meta }, error: opened.reason, permanent: true },
+				json: { [META_FIELD]: meta, error: opened.reason, permanent: true },
 				pairedItem,
 			});
-	}
-	return [rows, unreadable];
+			return;
+		}
+		if (seen.has(meta.key)) {
+			repeats.push({ json: { [META_FIELD]: { ...meta, repeat: true } }, pairedItem });
+			return;
+		}
+		seen.add(meta.key);
+		rows.push({ json: { ...opened.row, [META_FIELD]: meta } as IDataObject, pairedItem });
+	});
+	return [rows, repeats, unreadable];
 }
 
 function settleOutcomes(

@@ -30,7 +30,7 @@ export const properties: INodeProperties[] = [
 				value: 'open',
 				action: 'Open claimed rows',
 				description:
-					'Keep the rows this drain claimed and turn each payload back into the row, carrying its queue ID under _queue',
+					'Keep the rows this drain claimed and turn each payload back into the row, carrying its queue ID under _queue; a row sent twice goes once to Rows, its repeat to Repeats',
 			},
 			{
 				name: 'Prepare Rows for the Store',

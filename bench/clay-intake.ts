@@ -1,0 +1,286 @@
+// Issue 15 benchmark, one run: Clay rows into HubSpot through (a) the per-row recipe (template 09, answered
+// when HubSpot and Slack are done — template 01 as it was) and (b) durable intake → drain (template 01), in
+// n8n 2.41.1 single mode and queue mode with 2 workers. The client is the sandbox Clay's HTTP API column at
+// Clay's pace (10 rows/s, bursts of 20, 4 connections); then as fast as n8n answers, beside n8n's own
+// Webhook → Set driven by the same client in the same n8n.
+// Run: npm run build && npx tsx bench/clay-intake.ts   (BENCH_ROWS, default 3000; BENCH_MODES=single,queue)
+import * as os from 'node:os';
+import { startStack, type Stack } from '../dev/stack/stack';
+import { sandboxAdmin } from '../dev/stack/support';
+import { dataTableRows } from '../dev/stack/dataTables';
+import {
+	INTAKE_PATH,
+	INTAKE_TABLE,
+	runSetup as runIntakeSetup,
+	INTAKE_FIELDS,
+	SLUG as INTAKE_SLUG,
+} from '../dev/demos/01-clay-enrichment-to-hubspot';
+import {
+	addAccounts,
+	CLAY_PATH,
+	httpColumn,
+	runSetup as runPerRowSetup,
+	SLUG as PER_ROW_SLUG,
+	syntheticAccounts,
+	WORKFLOW_NAME as PER_ROW_NAME,
+	type AccountRow,
+} from '../dev/demos/09-clay-enrichment-endpoint';
+import { writeBenchmarksSection } from './lib/benchmarksSection';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 3000);
+const FAST_ROWS = Number(process.env.BENCH_FAST_ROWS ?? 400);
+const MODES = (process.env.BENCH_MODES ?? 'single,queue').split(',') as Array<'single' | 'queue'>;
+const CLAY_PACE = { rowsPerSecond: 10, burst: 20, concurrency: 4 };
+const ANCHOR_PATH = 'bench-webhook-set';
+
+interface RunResult {
+	label: string;
+	rows: number;
+	answered2xx: number;
+	other: Record<string, number>;
+	p50: number;
+	p99: number;
+	answerSeconds: number;
+	lagSeconds: number;
+	hubspotCalls: number;
+	hubspot429: number;
+	slackMessages: number;
+	lost: number;
+	duplicated: number;
+}
+
+const anchorWorkflow = {
+	name: 'Bench: Webhook → Set',
+	nodes: [
+		{
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [0, 0],
+			webhookId: ANCHOR_PATH,
+			parameters: { httpMethod: 'POST', path: ANCHOR_PATH, responseMode: 'lastNode', options: {} },
+		},
+		{
+			name: 'Set',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			position: [220, 0],
+			parameters: {
+				mode: 'manual',
+				includeOtherFields: false,
+				assignments: {
+					assignments: [{ id: 'ok', name: 'received', type: 'boolean', value: true }],
+				},
+				options: {},
+			},
+		},
+	],
+	connections: { Webhook: { main: [[{ node: 'Set', type: 'main', index: 0 }]] } },
+	settings: { executionOrder: 'v1' },
+};
+
+const quantile = (values: number[], q: number) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0;
+};
+
+const domainOf = (row: AccountRow) =>
+	String(row.Domain)
+		.replace(/^https:\/\/www\./, '')
+		.replace(/\/about$/, '');
+
+async function column(
+	stack: Stack,
+	ids: string[],
+	path: string,
+	fields: Record<string, string>,
+	pace: { rowsPerSecond?: number; burst?: number; concurrency: number },
+) {
+	const started = performance.now();
+	const run = await sandboxAdmin<{
+		results: Array<{ rowId: string; status: number; ms?: number }>;
+	}>(stack.sandbox, 'POST', '/clay/tables/target-accounts/run-http-column', {
+		...httpColumn(stack.n8n, ids, { path, fields }),
+		...pace,
+		timeoutMs: 600_000,
+	});
+	return {
+		results: run.results,
+		seconds: (performance.now() - started) / 1000,
+		endedAt: Date.now(),
+	};
+}
+
+/** Rows sent, answered, then everything checked in the sandbox HubSpot and Slack. */
+async function pipeline(
+	stack: Stack,
+	label: string,
+	rows: AccountRow[],
+	path: string,
+	fields: Record<string, string>,
+): Promise<RunResult> {
+	const { sandbox } = stack;
+	const ids = await addAccounts(sandbox.adminUrl, rows);
+	await sandboxAdmin(sandbox, 'DELETE', '/requests');
+	const slackBefore = (await sandboxAdmin(sandbox, 'GET', '/slack/messages?channel=high-intent'))
+		.results.length;
+	const sent = await column(stack, ids, path, fields, CLAY_PACE);
+	const answered = sent.results.filter((r) => r.status >= 200 && r.status < 300);
+	const answeredEmails = new Set(
+		answered.map((r) => String(rows[ids.indexOf(r.rowId)].Email).toLowerCase()),
+	);
+	// Lag: from the last answer until every answered row's contact is in HubSpot (or 15 minutes).
+	let contacts: Array<{ properties: Record<string, string> }> = [];
+	const deadline = Date.now() + 15 * 60_000;
+	let lastSeen = Date.now();
+	for (;;) {
+		contacts = (await sandboxAdmin(sandbox, 'GET', '/hubspot/objects/contacts')).results;
+		const present = new Set(contacts.map((c) => String(c.properties.email).toLowerCase()));
+		lastSeen = Date.now();
+		if ([...answeredEmails].every((email) => present.has(email)) || Date.now() > deadline) break;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	const companies = (await sandboxAdmin(sandbox, 'GET', '/hubspot/objects/companies'))
+		.results as Array<{
+		properties: Record<string, string>;
+	}>;
+	let lost = 0;
+	let duplicated = 0;
+	for (const r of answered) {
+		const row = rows[ids.indexOf(r.rowId)];
+		const c = companies.filter((company) => company.properties.domain === domainOf(row)).length;
+		const p = contacts.filter(
+			(contact) =>
+				String(contact.properties.email).toLowerCase() === String(row.Email).toLowerCase(),
+		).length;
+		if (!c || !p) lost++;
+		if (c > 1 || p > 1) duplicated++;
+	}
+	const calls = (await sandboxAdmin(sandbox, 'GET', '/requests?system=hubspot&limit=100000000'))
+		.results as Array<{ status: number }>;
+	const other: Record<string, number> = {};
+	for (const r of sent.results)
+		if (!(r.status >= 200 && r.status < 300)) other[r.status] = (other[r.status] ?? 0) + 1;
+	const ms = sent.results.map((r) => r.ms ?? 0);
+	return {
+		label,
+		rows: rows.length,
+		answered2xx: answered.length,
+		other,
+		p50: quantile(ms, 0.5),
+		p99: quantile(ms, 0.99),
+		answerSeconds: sent.seconds,
+		lagSeconds: Math.max(0, (lastSeen - sent.endedAt) / 1000),
+		hubspotCalls: calls.length,
+		hubspot429: calls.filter((c) => c.status === 429).length,
+		slackMessages:
+			(await sandboxAdmin(sandbox, 'GET', '/slack/messages?channel=high-intent')).results.length -
+			slackBefore,
+		lost,
+		duplicated,
+	};
+}
+
+/** The highest answer rate: the same column, unpaced, 4 connections. */
+async function fastest(stack: Stack, label: string, path: string, fields: Record<string, string>) {
+	const ids = await addAccounts(
+		stack.sandbox.adminUrl,
+		syntheticAccounts(FAST_ROWS, `${label}-${Date.now()}`),
+	);
+	const sent = await column(stack, ids, path, fields, { concurrency: 4 });
+	const ok = sent.results.filter((r) => r.status >= 200 && r.status < 300).length;
+	return {
+		rate: ok / sent.seconds,
+		ok,
+		p50: quantile(
+			sent.results.map((r) => r.ms ?? 0),
+			0.5,
+		),
+	};
+}
+
+async function measure(mode: 'single' | 'queue') {
+	const stack = await startStack({
+		templates: [INTAKE_SLUG, PER_ROW_SLUG],
+		mode,
+		workers: mode === 'queue' ? 2 : undefined,
+	});
+	try {
+		const { n8n } = stack;
+		const created = await n8n.api<{ id: string }>('POST', '/workflows', anchorWorkflow);
+		await n8n.api('POST', `/workflows/${created.id}/activate`);
+		for (const setup of [await runIntakeSetup(n8n), await runPerRowSetup(n8n, PER_ROW_NAME)])
+			if (setup.status !== 'success') throw new Error(`a setup branch ended ${setup.status}`);
+		const intake = await pipeline(
+			stack,
+			'(b) intake → drain (01)',
+			syntheticAccounts(ROWS, `b-${mode}`),
+			INTAKE_PATH,
+			INTAKE_FIELDS,
+		);
+		console.log(mode, JSON.stringify(intake));
+		const store = await dataTableRows<{ state: string; key: string }>(n8n, INTAKE_TABLE);
+		const leftClaimed = store.filter((r) => r.state === 'claimed' || r.state === 'pending').length;
+		const perRow = await pipeline(
+			stack,
+			'(a) per row (09, was 01)',
+			syntheticAccounts(ROWS, `a-${mode}`),
+			CLAY_PATH,
+			{
+				Status: 'status',
+			},
+		);
+		console.log(mode, JSON.stringify(perRow));
+		await new Promise((resolve) => setTimeout(resolve, 5000));
+		const anchor = await fastest(stack, 'anchor', ANCHOR_PATH, {});
+		const fastIntake = await fastest(stack, 'intake', INTAKE_PATH, INTAKE_FIELDS);
+		const anchor2 = await fastest(stack, 'anchor2', ANCHOR_PATH, {});
+		console.log(mode, JSON.stringify({ anchor, fastIntake, anchor2 }));
+		return {
+			mode,
+			intake,
+			perRow,
+			anchor: (anchor.rate + anchor2.rate) / 2,
+			fastIntake,
+			leftClaimed,
+		};
+	} finally {
+		await stack.stop();
+	}
+}
+
+async function main(): Promise<void> {
+	const results = [];
+	for (const mode of MODES) results.push(await measure(mode));
+	const row = (mode: string, r: RunResult) =>
+		`| ${mode} | ${r.label} | ${r.answered2xx} / ${r.rows}${
+			Object.keys(r.other).length
+				? ` (${Object.entries(r.other)
+						.map(([s, n]) => `${n}× ${s}`)
+						.join(', ')})`
+				: ''
+		} | ${r.p50.toFixed(0)} / ${r.p99.toFixed(0)} | ${(r.answered2xx / r.answerSeconds).toFixed(2)} | ${r.lagSeconds.toFixed(1)} | ${(r.hubspotCalls / r.rows).toFixed(3)} | ${r.hubspot429} | ${r.slackMessages} | ${r.lost} | ${r.duplicated} |`;
+	const lines = [
+		'## Clay intake: per row vs durable intake → drain (issue 15)',
+		'',
+		`Method: \`npx tsx bench/clay-intake.ts\` starts, per mode, the template stack (n8n 2.41.1, \`N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true\` as the README advises; single mode on SQLite, queue mode with PostgreSQL, Redis, one main, one webhook processor and 2 workers) with templates 01 and 09, runs both set-up branches, then sends ${ROWS} new Clay accounts (one company + contact each, one in eight scoring above 80) through the sandbox Clay's HTTP API column at Clay's pace (10 rows/s average, bursts of 20, 4 connections) to (b) template 01's intake, then ${ROWS} others to (a) template 09 (the per-row recipe, template 01 before this change: answered when HubSpot and Slack are done). Latency is the column's request-to-answer time; "lag" is from the last answer until every answered row's contact is in the sandbox HubSpot; calls and 429s from the sandbox's request log (Professional tier, 190 requests per rolling 10 s); "lost" = answered 2xx but its company or contact missing, "duplicated" = a company or contact present twice. Highest answer rate: ${FAST_ROWS} rows unpaced (4 connections) to the intake, beside n8n's own Webhook → Set (answering when Set is done) driven by the same client before and after it (mean of the two). Machine: ${os.cpus().length} × ${os.cpus()[0].model}, shared.`,
+		'',
+		'| mode | recipe | answered 2xx | p50 / p99 ms | rows/s answered | lag to HubSpot s | HubSpot calls / row | 429s | Slack messages | lost | duplicated |',
+		'|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+		...results.flatMap((r) => [row(r.mode, r.intake), row(r.mode, r.perRow)]),
+		'',
+		'| mode | Webhook → Set rows/s | intake rows/s (unpaced) | ratio | intake p50 ms | store rows left pending/claimed after (b) |',
+		'|---|---:|---:|---:|---:|---:|',
+		...results.map(
+			(r) =>
+				`| ${r.mode} | ${r.anchor.toFixed(1)} | ${r.fastIntake.rate.toFixed(1)} | ${(r.fastIntake.rate / r.anchor).toFixed(2)}× | ${r.fastIntake.p50.toFixed(0)} | ${r.leftClaimed} |`,
+		),
+	];
+	console.log(lines.join('\n'));
+	writeBenchmarksSection('clay-intake', lines);
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
