@@ -1,0 +1,195 @@
+// Intake Queue run by n8n's engine: what the store nodes around it receive, per operation.
+import { IntakeQueue } from '../../../nodes/IntakeQueue/IntakeQueue.node';
+import { DEFAULT_QUEUE_SETTINGS, NEVER, rowKey } from '../../../nodes/shared/queue';
+import { executeNode } from '../helpers/executeNode';
+
+const node = new IntakeQueue();
+const claimed = (
+	id: number,
+	claim: string,
+	payload: unknown,
+	extra: Record<string, unknown> = {},
+) => ({
+	id,
+	key: `k${id}`,
+	payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+	state: 'claimed',
+	attempts: 0,
+	available_at: 123,
+	claim,
+	last_error: '',
+	received_at: 5,
+	done_at: 0,
+	...extra,
+});
+
+describe('Intake Queue node', () => {
+	test('Prepare Rows: one pending queue row per item, keyed by the chosen fields, paired with its input', async () => {
+		const run = await executeNode({
+			node,
+			parameters: { operation: 'enqueue', keyFields: 'domain' },
+			items: [
+				{ domain: 'acme.com', fit: 1 },
+				{ domain: 'acme.com', fit: 2 },
+			],
+		});
+		expect(run.error).toBeUndefined();
+		const [a, b] = run.outputs[0];
+		expect(a.json.key).toBe(rowKey({ domain: 'acme.com' }, ['domain']));
+		expect(b.json.key).toBe(a.json.key);
+		expect(a.json).toMatchObject({
+			state: 'pending',
+			attempts: 0,
+			claim: '',
+			last_error: '',
+			done_at: 0,
+		});
+		expect(JSON.parse(String(b.json.payload))).toEqual({ domain: 'acme.com', fit: 2 });
+		expect(run.outputs[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+
+	test('Start a Drain: one item with a fresh token and the lease end; the settings are checked', async () => {
+		const first = await executeNode({
+			node,
+			parameters: { operation: 'startDrain', leaseSeconds: 60 },
+			items: [{}],
+		});
+		const second = await executeNode({
+			node,
+			parameters: { operation: 'startDrain' },
+			items: [{}],
+		});
+		const plan = first.outputs[0][0].json;
+		expect(plan.token).not.toBe(second.outputs[0][0].json.token);
+		expect(Number(plan.leaseUntil) - Number(plan.now)).toBe(60_000);
+		expect(plan).toMatchObject({
+			batchSize: DEFAULT_QUEUE_SETTINGS.batchSize,
+			lockKey: '__drain_lock__',
+			never: NEVER,
+		});
+		const bad = await executeNode({
+			node,
+			parameters: { operation: 'startDrain', leaseSeconds: 0 },
+			items: [{}],
+		});
+		expect(bad.error?.message).toBe('Lease (Seconds) must be a positive number (got 0)');
+	});
+
+	test('Open Claimed Rows: this drain’s rows as items with _queue; another drain’s dropped; a repeat and an unreadable payload apart', async () => {
+		const run = await executeNode({
+			node,
+			parameters: { operation: 'open', drainRun: 'mine' },
+			items: [
+				claimed(1, 'mine', { domain: 'a.com' }),
+				claimed(2, 'theirs', { domain: 'b.com' }),
+				claimed(3, 'mine', { domain: 'a.com' }, { key: 'k1' }),
+				claimed(4, 'mine', 'not json'),
+			],
+		});
+		const [rows, repeats, unreadable] = run.outputs;
+		expect(rows.map((item) => item.json)).toEqual([
+			{ domain: 'a.com', _queue: { id: 1, key: 'k1', attempts: 0, token: 'mine', receivedAt: 5 } },
+		]);
+		expect(repeats.map((item) => [item.json._queue, item.pairedItem])).toEqual([
+			[{ id: 3, key: 'k1', attempts: 0, token: 'mine', receivedAt: 5, repeat: true }, { item: 2 }],
+		]);
+		expect(unreadable[0].json).toMatchObject({ permanent: true, _queue: { id: 4 } });
+		expect(String(unreadable[0].json.error)).toMatch(/^payload is not JSON/);
+	});
+
+	test('Open Claimed Rows whose run ID expression comes out empty names the fix', async () => {
+		const run = await executeNode({
+			node,
+			parameters: { operation: 'open', drainRun: '={{ "" }}' },
+			items: [claimed(1, 'x', {})],
+		});
+		expect(run.error?.message).toBe('Drain Run is empty');
+	});
+
+	test('Check the Drain Lock passes on only when the lock row holds this run’s token', async () => {
+		const held = await executeNode({
+			node,
+			parameters: { operation: 'checkLock', drainRun: 't1' },
+			items: [{ key: '__drain_lock__', claim: 't1' }],
+		});
+		expect(held.outputs[0]).toHaveLength(1);
+		const other = await executeNode({
+			node,
+			parameters: { operation: 'checkLock', drainRun: 't1' },
+			items: [{ key: '__drain_lock__', claim: 't2' }],
+		});
+		expect(other.outputs[0]).toHaveLength(0);
+	});
+
+	test('Settle Outcomes: done, retried with backoff, dead after Max Attempts; Rejected items read under input', async () => {
+		const meta = (id: number, attempts = 0) => ({
+			id,
+			key: `k${id}`,
+			attempts,
+			token: 'tok',
+			receivedAt: 1,
+		});
+		const run = await executeNode({
+			node,
+			parameters: {
+				operation: 'settle',
+				maxAttempts: 3,
+				backoffSeconds: 10,
+				maxBackoffSeconds: 100,
+			},
+			items: [
+				{ domain: 'ok.com', signal_score: 90, _queue: meta(1) },
+				{ error: 'HubSpot refused the company', input: { domain: 'no.com', _queue: meta(2, 0) } },
+				{ domain: 'dead.com', error: { message: 'still refused' }, _queue: meta(3, 2) },
+			],
+		});
+		expect(run.error).toBeUndefined();
+		const [updates, done, dead] = run.outputs;
+		const now = Date.now();
+		expect(updates.map((u) => [u.json.id, u.json.state, u.json.attempts, u.json.token])).toEqual([
+			[1, 'done', 1, 'tok'],
+			[2, 'pending', 1, 'tok'],
+			[3, 'dead', 3, 'tok'],
+		]);
+		expect(Number(updates[1].json.available_at) - now).toBeGreaterThan(9_000);
+		expect(Number(updates[1].json.available_at) - now).toBeLessThanOrEqual(10_000);
+		expect(updates[1].json.last_error).toBe('HubSpot refused the company');
+		expect(done.map((item) => item.json.domain)).toEqual(['ok.com']);
+		expect(dead.map((item) => item.json)).toEqual([
+			{
+				queueId: 3,
+				key: 'k3',
+				reason: 'still refused',
+				attempts: 3,
+				row: { domain: 'dead.com', error: { message: 'still refused' } },
+			},
+		]);
+	});
+
+	test('Settle Outcomes: an item without _queue stops the run with the fix', async () => {
+		const run = await executeNode({
+			node,
+			parameters: { operation: 'settle' },
+			items: [{ domain: 'x.com' }],
+		});
+		expect(run.error?.message).toContain('The item has no _queue field');
+	});
+
+	test('Answer a Store Failure: 503 + Retry-After when full, 500 naming the table when missing', async () => {
+		const run = await executeNode({
+			node,
+			parameters: { operation: 'storeFailure', table: 'revops_clay_intake', retryAfter: 45 },
+			items: [
+				{
+					error:
+						'Validation error with data table request: Data table size limit exceeded: 50MB used, limit is 50MB',
+				},
+				{ error: { message: 'Data table with name "revops_clay_intake" not found' } },
+			],
+		});
+		const [full, missing] = run.outputs[0].map((item) => item.json);
+		expect(full).toMatchObject({ status: 503, retryAfter: 45, kind: 'full' });
+		expect(missing).toMatchObject({ status: 500, retryAfter: '', kind: 'missingTable' });
+		expect((missing.body as { action: string }).action).toContain('revops_clay_intake');
+	});
+});
