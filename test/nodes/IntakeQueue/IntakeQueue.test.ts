@@ -193,3 +193,11 @@ describe('Intake Queue node', () => {
 		expect((missing.body as { action: string }).action).toContain('revops_clay_intake');
 	});
 });
+
+test('the parameters’ defaults are the queue’s defaults', () => {
+	const defaults = Object.fromEntries(
+		node.description.properties.map((property) => [property.name, property.default]),
+	);
+	for (const [name, value] of Object.entries(DEFAULT_QUEUE_SETTINGS))
+		expect([name, defaults[name]]).toEqual([name, value]);
+});
