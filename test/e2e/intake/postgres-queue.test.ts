@@ -1,0 +1,98 @@
+// Template 01's queue in the user's PostgreSQL (workflows/sql/01-clay-intake-queue.sql) on a real PostgreSQL:
+// repeats refused by the unique key, and claims from concurrent sessions disjoint and complete, read back
+// through the Intake Queue's own logic as the Postgres node would hand the rows over.
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { ensureServices } from '../../../dev/services';
+import { startWarehouse, type Warehouse } from '../../../dev/stack/warehouse';
+import { enqueueRecord, ownClaims, type StoredQueueRow } from '../../../nodes/shared/queue';
+
+const run = promisify(execFile);
+
+describe('intake queue in PostgreSQL (workflows/sql/01-clay-intake-queue.sql)', () => {
+	let warehouse: Warehouse;
+	beforeAll(async () => {
+		warehouse = await startWarehouse();
+	}, 120_000);
+	afterAll(async () => await warehouse?.stop());
+
+	/** A separate psql session, as a separate n8n worker's Postgres node would be. */
+	const session = async (sql: string): Promise<any[]> => {
+		const { stdout } = await run(
+			path.join(ensureServices(), 'psql'),
+			[
+				'-h',
+				warehouse.host,
+				'-p',
+				String(warehouse.port),
+				'-U',
+				warehouse.user,
+				'-d',
+				warehouse.database,
+				'-qAt',
+				'-c',
+				`SELECT coalesce(json_agg(t), '[]') FROM (${sql}) t`,
+			],
+			{ maxBuffer: 64 * 1024 * 1024 },
+		);
+		return JSON.parse(stdout.trim());
+	};
+
+	test('a row delivered twice is stored once', async () => {
+		const record = enqueueRecord({ domain: 'twice.example', intent: 50 }, [], Date.now());
+		const enqueue = `SELECT revops_intake_enqueue('${record.key}', '${record.payload}', ${record.received_at}) AS stored`;
+		const [first, second] = await Promise.all([session(enqueue), session(enqueue)]);
+		expect([first[0].stored, second[0].stored].sort()).toEqual([false, true]);
+		expect(
+			warehouse.query(`SELECT id FROM revops_clay_intake WHERE key = '${record.key}'`),
+		).toHaveLength(1);
+	});
+
+	test('four drains claiming at once take every due row exactly once', async () => {
+		const now = Date.now();
+		const values = Array.from({ length: 2000 }, (_, i) => {
+			const r = enqueueRecord({ domain: `claim-${i}.example` }, [], now - 1000);
+			return `('${r.key}', '${r.payload}', ${r.available_at}, ${r.received_at})`;
+		});
+		warehouse.exec(
+			`INSERT INTO revops_clay_intake (key, payload, available_at, received_at) VALUES ${values.join(',')};`,
+		);
+		const claimed = new Map<string, number[]>();
+		await Promise.all(
+			['a', 'b', 'c', 'd'].map(async (token) => {
+				for (;;) {
+					const rows = await session(
+						`SELECT * FROM revops_intake_claim('${token}', ${Date.now()}, ${Date.now() + 300_000}, 100)`,
+					);
+					if (!rows.length) return;
+					const { mine, others } = ownClaims(rows as StoredQueueRow[], token);
+					expect(others).toBe(0);
+					claimed.set(token, [...(claimed.get(token) ?? []), ...mine.map((row) => Number(row.id))]);
+				}
+			}),
+		);
+		const all = [...claimed.values()].flat();
+		expect(new Set(all).size).toBe(all.length);
+		const due = warehouse.query<{ id: number }>(
+			`SELECT id FROM revops_clay_intake`,
+		);
+		expect(all.sort((x, y) => x - y)).toEqual(
+			due.map((row) => Number(row.id)).sort((x, y) => x - y),
+		);
+		expect(claimed.size).toBeGreaterThan(1);
+	}, 120_000);
+
+	test('a claim whose lease has expired is taken again; a live one is not', async () => {
+		const now = Date.now();
+		warehouse.exec(`
+			INSERT INTO revops_clay_intake (key, payload, state, claim, available_at, received_at) VALUES
+			('lease-expired', '{}', 'claimed', 'dead-drain', ${now - 1}, ${now}),
+			('lease-live', '{}', 'claimed', 'live-drain', ${now + 600_000}, ${now});`);
+		const rows = await session(
+			`SELECT * FROM revops_intake_claim('next', ${now}, ${now + 300_000}, 1000)`,
+		);
+		expect(rows.map((row) => row.key)).toEqual(['lease-expired']);
+		expect(rows[0].claim).toBe('next');
+	});
+});
