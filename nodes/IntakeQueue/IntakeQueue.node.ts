@@ -86,6 +86,8 @@ export class IntakeQueue implements INodeType {
 								...refusal,
 								retryAfter: refusal.retryAfter ?? '',
 								body: { error: refusal.reason, action: refusal.action },
+								// One alert per kind and hour is enough when every row is refused the same way.
+								alertKey: `${refusal.kind}:${new Date(now).toISOString().slice(0, 13)}`,
 							},
 							pairedItem: { item: index },
 						};

@@ -33,16 +33,18 @@ export function classifyStoreError(
 			action: `Drain or purge "${table}" (done rows are purged after the retention window), or raise N8N_DATA_TABLES_MAX_SIZE_BYTES; refused rows stay in the sender and are accepted once there is room`,
 		};
 	if (
-		/not found|could not find the data table|does not exist|no such table/i.test(text) &&
+		/not found|could not be found|could not find the data table|does not exist|no such table/i.test(
+			text,
+		) &&
 		!/column/i.test(text)
 	)
 		return {
 			status: 500,
 			kind: 'missingTable',
 			reason: `the intake store "${table}" does not exist (${text})`,
-			action: `Run the template's "Set up" trigger once, or create the data table "${table}" with the columns ${columnList}`,
+			action: `Run the workflow's one-time setup (its manual trigger) once, or create the data table "${table}" with the columns ${columnList}`,
 		};
-	if (/unknown column|column .*(not found|does not exist)|could not find the column/i.test(text))
+	if (/unknown column|column.*(not found|do(es)? not exist)|could not find the column/i.test(text))
 		return {
 			status: 500,
 			kind: 'wrongShape',

@@ -25,11 +25,11 @@ export interface TemplateStack {
 export function useTemplateStack(
 	slug: string,
 	webhookPath: string,
-	options: { workers?: number } = {},
+	options: { workers?: number; env?: Record<string, string> } = {},
 ): TemplateStack {
 	const t = {} as TemplateStack;
 	beforeAll(async () => {
-		t.stack = await startStack({ templates: [slug], workers: options.workers });
+		t.stack = await startStack({ templates: [slug], workers: options.workers, env: options.env });
 		const { sandbox, n8n, warehouse } = t.stack;
 		t.ctx = { sandbox, n8n, warehouse };
 		t.workflowId = templateWorkflowId(n8n, slug);

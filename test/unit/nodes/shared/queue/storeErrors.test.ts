@@ -9,6 +9,16 @@ describe('store errors answered to the sender', () => {
 		],
 		['Data table with name "revops_clay_intake" not found', 500, 'missingTable'],
 		["Could not find the data table: 'abc'", 500, 'missingTable'],
+		[
+			"Data table with ID 'revops_clay_intake' could not be found in this project",
+			500,
+			'missingTable',
+		],
+		[
+			'Filter validation failed: Column(s) "claim" do not exist in the selected table.',
+			500,
+			'wrongShape',
+		],
 		["Validation error with data table request: unknown column name 'payload'", 500, 'wrongShape'],
 		['connect ECONNREFUSED 127.0.0.1:5432', 503, 'unavailable'],
 		['', 503, 'unavailable'],
