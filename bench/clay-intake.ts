@@ -29,8 +29,14 @@ import { writeBenchmarksSection } from './lib/benchmarksSection';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 3000);
 const FAST_ROWS = Number(process.env.BENCH_FAST_ROWS ?? 400);
-const MODES = (process.env.BENCH_MODES ?? 'single,queue').split(',') as Array<'single' | 'queue'>;
+const MODES = (process.env.BENCH_MODES ?? 'single,queue').split(',').filter(Boolean) as Array<
+	'single' | 'queue'
+>;
 const CLAY_PACE = { rowsPerSecond: 10, burst: 20, concurrency: 4 };
+const CRASH_ROWS = Number(process.env.BENCH_CRASH_ROWS ?? 1000);
+const CRASH_MODES = (process.env.BENCH_CRASH_MODES ?? 'single,queue')
+	.split(',')
+	.filter(Boolean) as Array<'single' | 'queue'>;
 const ANCHOR_PATH = 'bench-webhook-set';
 
 interface RunResult {
@@ -249,9 +255,110 @@ async function measure(mode: 'single' | 'queue') {
 	}
 }
 
+interface CrashResult {
+	mode: string;
+	rows: number;
+	answered: number;
+	refusedWhileDown: number;
+	inHubSpotAfterRecovery: number;
+	duplicated: number;
+	leftClaimed: number;
+	recoverySeconds: number;
+	afterResend: number;
+}
+
+/**
+ * Crash halfway: kill -9 n8n (single mode) or one worker (queue mode) while Clay is sending, restart, and check
+ * that every row answered 2xx reaches HubSpot exactly once and nothing stays claimed once the lease has passed;
+ * then the cells that errored while n8n was down are sent again, as Clay's user re-runs them.
+ */
+async function crashRun(mode: 'single' | 'queue'): Promise<CrashResult> {
+	const stack = await startStack({
+		templates: [INTAKE_SLUG],
+		mode,
+		workers: mode === 'queue' ? 2 : undefined,
+	});
+	try {
+		if ((await runIntakeSetup(stack.n8n)).status !== 'success') throw new Error('setup failed');
+		const rows = syntheticAccounts(CRASH_ROWS, `crash-${mode}`);
+		const ids = await addAccounts(stack.sandbox.adminUrl, rows);
+		const sending = column(stack, ids, INTAKE_PATH, INTAKE_FIELDS, CLAY_PACE);
+		// Halfway: half the rows stored.
+		for (;;) {
+			const stored = await dataTableRows(stack.n8n, INTAKE_TABLE).catch(() => []);
+			if (stored.length >= CRASH_ROWS / 2) break;
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+		const crashedAt = Date.now();
+		if (mode === 'single') await stack.crashAndRestart();
+		else await stack.n8n.killWorker(0);
+		const sent = await sending;
+		const answered = sent.results.filter((r) => r.status >= 200 && r.status < 300);
+		const emailOf = (rowId: string) => String(rows[ids.indexOf(rowId)].Email).toLowerCase();
+		const contactsNow = async () =>
+			(
+				(await sandboxAdmin(stack.sandbox, 'GET', '/hubspot/objects/contacts')).results as Array<{
+					properties: Record<string, string>;
+				}>
+			).map((c) => String(c.properties.email).toLowerCase());
+		const deadline = Date.now() + 15 * 60_000;
+		let present: string[] = [];
+		for (;;) {
+			present = await contactsNow();
+			const have = new Set(present);
+			if (answered.every((r) => have.has(emailOf(r.rowId))) || Date.now() > deadline) break;
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+		}
+		const recoverySeconds = (Date.now() - crashedAt) / 1000;
+		const have = new Set(present);
+		const inHubSpot = answered.filter((r) => have.has(emailOf(r.rowId))).length;
+		// Claims of the killed drain expire with their lease (300 s) and are taken again.
+		let leftClaimed = 0;
+		const leaseDeadline = crashedAt + 330_000;
+		for (;;) {
+			const store = await dataTableRows<{ state: string; key: string }>(stack.n8n, INTAKE_TABLE);
+			leftClaimed = store.filter(
+				(r) => r.key !== '__drain_lock__' && (r.state === 'claimed' || r.state === 'pending'),
+			).length;
+			if (!leftClaimed || Date.now() > leaseDeadline) break;
+			await new Promise((resolve) => setTimeout(resolve, 2000));
+		}
+		const failed = sent.results
+			.filter((r) => !(r.status >= 200 && r.status < 300))
+			.map((r) => r.rowId);
+		if (failed.length) await column(stack, failed, INTAKE_PATH, INTAKE_FIELDS, CLAY_PACE);
+		const allEmails = new Set(rows.map((row) => String(row.Email).toLowerCase()));
+		for (const end = Date.now() + 10 * 60_000; Date.now() < end; ) {
+			present = await contactsNow();
+			if ([...allEmails].every((email) => present.includes(email))) break;
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+		}
+		const counts = new Map<string, number>();
+		for (const email of present) counts.set(email, (counts.get(email) ?? 0) + 1);
+		return {
+			mode,
+			rows: CRASH_ROWS,
+			answered: answered.length,
+			refusedWhileDown: failed.length,
+			inHubSpotAfterRecovery: inHubSpot,
+			duplicated: [...allEmails].filter((email) => (counts.get(email) ?? 0) > 1).length,
+			leftClaimed,
+			recoverySeconds,
+			afterResend: [...allEmails].filter((email) => counts.has(email)).length,
+		};
+	} finally {
+		await stack.stop();
+	}
+}
+
 async function main(): Promise<void> {
 	const results = [];
 	for (const mode of MODES) results.push(await measure(mode));
+	const crashes: CrashResult[] = [];
+	for (const mode of CRASH_MODES) {
+		crashes.push(await crashRun(mode));
+		console.log('crash', JSON.stringify(crashes.at(-1)));
+	}
 	const row = (mode: string, r: RunResult) =>
 		`| ${mode} | ${r.label} | ${r.answered2xx} / ${r.rows}${
 			Object.keys(r.other).length
@@ -276,8 +383,25 @@ async function main(): Promise<void> {
 				`| ${r.mode} | ${r.anchor.toFixed(1)} | ${r.fastIntake.rate.toFixed(1)} | ${(r.fastIntake.rate / r.anchor).toFixed(2)}× | ${r.fastIntake.p50.toFixed(0)} | ${r.leftClaimed} |`,
 		),
 	];
-	console.log(lines.join('\n'));
-	writeBenchmarksSection('clay-intake', lines);
+	if (results.length) {
+		console.log(lines.join('\n'));
+		writeBenchmarksSection('clay-intake', lines);
+	}
+	if (!crashes.length) return;
+	const crashLines = ['### Clay intake: crash runs (issue 15)'];
+	crashLines.push(
+		'',
+		`Crash runs: ${CRASH_ROWS} rows at Clay's pace; when half are stored, n8n is killed with SIGKILL and restarted on the same database (single mode) or one of the two workers is killed (queue mode); rows sent while n8n is down fail in Clay and are sent again afterwards, as Clay's user re-runs errored cells. "Recovered" is the time from the kill until every row answered 2xx is in HubSpot; a claim of the killed drain waits for its lease (300 s).`,
+		'',
+		'| crash | rows answered 2xx | refused while down | answered rows in HubSpot | recovered in s | left pending/claimed after the lease | after re-sending: rows in HubSpot | duplicated |',
+		'|---|---:|---:|---:|---:|---:|---:|---:|',
+		...crashes.map(
+			(c) =>
+				`| ${c.mode === 'single' ? 'single mode, n8n killed' : 'queue mode, a worker killed'} | ${c.answered} / ${c.rows} | ${c.refusedWhileDown} | ${c.inHubSpotAfterRecovery} / ${c.answered} | ${c.recoverySeconds.toFixed(0)} | ${c.leftClaimed} | ${c.afterResend} / ${c.rows} | ${c.duplicated} |`,
+		),
+	);
+	console.log(crashLines.join('\n'));
+	writeBenchmarksSection('clay-intake-crash', crashLines);
 }
 
 main().catch((error) => {

@@ -26,6 +26,11 @@ export interface Stack {
 	sandbox: Sandbox;
 	warehouse: Warehouse;
 	n8n: N8nInstance;
+	/**
+	 * Single mode: SIGKILLs n8n (main process and its task runner, as a crash or `kill -9` would), starts it
+	 * again on the same user folder and port, and replaces `n8n` with the new instance.
+	 */
+	crashAndRestart(): Promise<N8nInstance>;
 	stop(): Promise<void>;
 }
 
@@ -37,6 +42,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		const templates = loadTemplates().filter(
 			(t) => !options.templates || options.templates.includes(t.slug),
 		);
+		const env = {
+			N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true',
+			...sandbox.proxyEnv(),
+			...options.env,
+		};
 		const n8n = await startN8n({
 			line: options.line,
 			mode: options.mode,
@@ -45,19 +55,49 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			echo: options.echo,
 			// README: with this package's triggers on n8n 2.x, set lazy isolate acquisition (n8n otherwise takes an
 			// expression isolate for every request, which halves what a webhook can answer).
-			env: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true', ...sandbox.proxyEnv(), ...options.env },
+			env,
 			credentials: (instance) => sandboxCredentials(sandbox, warehouse, instance),
 			workflows: templates.map((t) => t.workflow),
 		});
-		const stopAll = async () => {
-			await n8n.stop();
-			await warehouse!.stop();
-			await sandbox.close();
+		const stack: Stack = {
+			sandbox,
+			warehouse,
+			n8n,
+			async crashAndRestart() {
+				const crashed = stack.n8n;
+				if (crashed.mode !== 'single') throw new Error('crashAndRestart is for single mode');
+				process.kill(-crashed.pid, 'SIGKILL');
+				for (let i = 0; i < 100 && alive(crashed.pid); i++)
+					await new Promise((r) => setTimeout(r, 100));
+				stack.n8n = await startN8n({
+					line: options.line,
+					mode: 'single',
+					port: crashed.port,
+					echo: options.echo,
+					env,
+					userFolder: crashed.userFolder,
+				});
+				return stack.n8n;
+			},
+			async stop() {
+				await stack.n8n.stop();
+				await warehouse!.stop();
+				await sandbox.close();
+			},
 		};
-		return { sandbox, warehouse, n8n, stop: stopAll };
+		return stack;
 	} catch (error) {
 		await warehouse?.stop();
 		await sandbox.close();
 		throw error;
+	}
+}
+
+function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
 	}
 }
