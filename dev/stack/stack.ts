@@ -28,9 +28,10 @@ export interface Stack {
 	n8n: N8nInstance;
 	/**
 	 * Single mode: SIGKILLs n8n (main process and its task runner, as a crash or `kill -9` would), starts it
-	 * again on the same user folder and port, and replaces `n8n` with the new instance.
+	 * again on the same user folder and port (with `env` added to its environment, e.g. a new setting), and
+	 * replaces `n8n` with the new instance.
 	 */
-	crashAndRestart(): Promise<N8nInstance>;
+	crashAndRestart(env?: Record<string, string>): Promise<N8nInstance>;
 	stop(): Promise<void>;
 }
 
@@ -63,7 +64,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			sandbox,
 			warehouse,
 			n8n,
-			async crashAndRestart() {
+			async crashAndRestart(extraEnv = {}) {
 				const crashed = stack.n8n;
 				if (crashed.mode !== 'single') throw new Error('crashAndRestart is for single mode');
 				process.kill(-crashed.pid, 'SIGKILL');
@@ -74,7 +75,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 					mode: 'single',
 					port: crashed.port,
 					echo: options.echo,
-					env,
+					env: { ...env, ...extraEnv },
 					userFolder: crashed.userFolder,
 				});
 				return stack.n8n;

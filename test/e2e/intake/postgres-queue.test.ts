@@ -74,9 +74,7 @@ describe('intake queue in PostgreSQL (workflows/sql/01-clay-intake-queue.sql)', 
 		);
 		const all = [...claimed.values()].flat();
 		expect(new Set(all).size).toBe(all.length);
-		const due = warehouse.query<{ id: number }>(
-			`SELECT id FROM revops_clay_intake`,
-		);
+		const due = warehouse.query<{ id: number }>(`SELECT id FROM revops_clay_intake`);
 		expect(all.sort((x, y) => x - y)).toEqual(
 			due.map((row) => Number(row.id)).sort((x, y) => x - y),
 		);
