@@ -23,7 +23,14 @@ export const properties: INodeProperties[] = [
 				value: 'checkLock',
 				action: 'Check the drain lock',
 				description:
-					'Pass on only when the lock row came back holding this drain’s token, so one drain talks to the systems at a time',
+					'Pass on only when the lock row came back holding this drain’s token, so one drain talks to the systems at a time; a refused update goes to Store Refused',
+			},
+			{
+				name: 'Confirm Stored Rows',
+				value: 'confirm',
+				action: 'Confirm stored rows',
+				description:
+					'Pass on the rows the store returned with their ID; anything else (a refused write passed on as data) goes to Not Stored',
 			},
 			{
 				name: 'Open Claimed Rows',

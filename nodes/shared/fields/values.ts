@@ -25,7 +25,11 @@ const FALSE_WORDS = new Set(['false', 'no', 'n', '0']);
 export function toBoolean(value: unknown): boolean | undefined {
 	if (typeof value === 'boolean') return value;
 	const text =
-		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim().toLowerCase() : '';
+		typeof value === 'number'
+			? String(value)
+			: typeof value === 'string'
+				? value.trim().toLowerCase()
+				: '';
 	if (TRUE_WORDS.has(text)) return true;
 	if (FALSE_WORDS.has(text)) return false;
 	return undefined;

@@ -24,7 +24,10 @@ export function classifyStoreError(
 	retryAfterSeconds: number,
 ): StoreRefusal {
 	const text = message || 'unknown error';
-	if (/size limit exceeded|storage limit|disk is full|no space left/i.test(text))
+	// "write not confirmed": the Data Table node passed a refused write on as data; n8n does that for the size cap.
+	if (
+		/size limit exceeded|storage limit|disk is full|no space left|write not confirmed/i.test(text)
+	)
 		return {
 			status: 503,
 			retryAfter: retryAfterSeconds,

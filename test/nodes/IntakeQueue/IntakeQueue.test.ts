@@ -113,12 +113,43 @@ describe('Intake Queue node', () => {
 			items: [{ key: '__drain_lock__', claim: 't1' }],
 		});
 		expect(held.outputs[0]).toHaveLength(1);
+		expect(held.outputs[1]).toHaveLength(0);
 		const other = await executeNode({
 			node,
 			parameters: { operation: 'checkLock', drainRun: 't1' },
-			items: [{ key: '__drain_lock__', claim: 't2' }],
+			items: [{ id: 1, key: '__drain_lock__', claim: 't2' }],
 		});
 		expect(other.outputs[0]).toHaveLength(0);
+		expect(other.outputs[1]).toHaveLength(0);
+	});
+
+	test('Confirm Stored Rows: only a row the store returned with its id is stored (n8n passes some refused writes on as data)', async () => {
+		const run = await executeNode({
+			node,
+			parameters: { operation: 'confirm' },
+			items: [
+				{ id: 7, key: 'k7', state: 'pending' },
+				{ key: 'k8', state: 'pending' },
+				{ json: { key: 'k9' } },
+			],
+		});
+		expect(run.outputs[0].map((item) => item.json.id)).toEqual([7]);
+		expect(
+			run.outputs[1].map((item) => [String(item.json.error).slice(0, 19), item.pairedItem]),
+		).toEqual([
+			['write not confirmed', { item: 1 }],
+			['write not confirmed', { item: 2 }],
+		]);
+	});
+
+	test('Check the Drain Lock: an update passed on without a row goes to Store Refused', async () => {
+		const run = await executeNode({
+			node,
+			parameters: { operation: 'checkLock', drainRun: 't1' },
+			items: [{ token: 't1', lockKey: '__drain_lock__' }],
+		});
+		expect(run.outputs[0]).toHaveLength(0);
+		expect(String(run.outputs[1][0].json.error)).toMatch(/^write not confirmed/);
 	});
 
 	test('Settle Outcomes: done, retried with backoff, dead after Max Attempts; Rejected items read under input', async () => {
