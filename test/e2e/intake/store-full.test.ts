@@ -78,7 +78,7 @@ describeSingle(`template ${SLUG}: the intake store at n8n's Data Table cap`, () 
 		await waitFor(
 			'the drain alert',
 			async () => (await alert('drain could not take its lock')).length > 0,
-			60_000,
+			150_000,
 		);
 		// Once an hour per kind, not once per row or per drain.
 		await new Promise((resolve) => setTimeout(resolve, 12_000));
@@ -88,8 +88,8 @@ describeSingle(`template ${SLUG}: the intake store at n8n's Data Table cap`, () 
 		// The operator raises the cap; HubSpot is back.
 		await admin('DELETE', '/faults');
 		await t.stack.crashAndRestart({ N8N_DATA_TABLES_MAX_SIZE_BYTES: String(50 * 1024 * 1024) });
-		// Rows wait for their backoff or the lease of a drain that failed at the cap: due now, not in minutes.
-		for (const state of ['pending', 'claimed'])
+		// Rows wait for their backoff, and rows and lock for the lease of a drain that failed at the cap: due now.
+		for (const state of ['pending', 'claimed', 'lock'])
 			await updateDataTableRows(t.stack.n8n, 'revops_clay_intake', { state }, { available_at: 0 });
 		await waitFor(
 			'every accepted row in HubSpot',
