@@ -4,7 +4,9 @@
 // Clay's pace (10 rows/s, bursts of 20, 4 connections); then as fast as n8n answers, beside n8n's own
 // Webhook → Set driven by the same client in the same n8n.
 // Run: npm run build && npx tsx bench/clay-intake.ts   (BENCH_ROWS, default 3000; BENCH_MODES=single,queue)
+import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { startStack, type Stack } from '../dev/stack/stack';
 import { sandboxAdmin } from '../dev/stack/support';
 import { dataTableRows } from '../dev/stack/dataTables';
@@ -355,14 +357,38 @@ async function crashRun(mode: 'single' | 'queue'): Promise<CrashResult> {
 	}
 }
 
+type ModeResult = Awaited<ReturnType<typeof measure>>;
+
+/**
+ * Results are kept per mode in bench/results/clay-intake.json, so one mode can be measured again (BENCH_MODES,
+ * BENCH_CRASH_MODES) without losing the others; the section is rendered from all of them.
+ */
+const RESULTS_FILE = path.join(__dirname, 'results', 'clay-intake.json');
+function saved(): { modes: Record<string, ModeResult>; crashes: Record<string, CrashResult> } {
+	return fs.existsSync(RESULTS_FILE)
+		? JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8'))
+		: { modes: {}, crashes: {} };
+}
+function save(update: (all: ReturnType<typeof saved>) => void): void {
+	const all = saved();
+	update(all);
+	fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+	fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(all, null, 2)}\n`);
+}
+
 async function main(): Promise<void> {
-	const results = [];
-	for (const mode of MODES) results.push(await measure(mode));
-	const crashes: CrashResult[] = [];
-	for (const mode of CRASH_MODES) {
-		crashes.push(await crashRun(mode));
-		console.log('crash', JSON.stringify(crashes.at(-1)));
+	for (const mode of MODES) {
+		const result = await measure(mode);
+		save((all) => (all.modes[mode] = result));
 	}
+	for (const mode of CRASH_MODES) {
+		const crash = await crashRun(mode);
+		console.log('crash', JSON.stringify(crash));
+		save((all) => (all.crashes[mode] = crash));
+	}
+	const stored = saved();
+	const results = (['single', 'queue'] as const).flatMap((mode) => stored.modes[mode] ?? []);
+	const crashes = (['single', 'queue'] as const).flatMap((mode) => stored.crashes[mode] ?? []);
 	const row = (mode: string, r: RunResult) =>
 		`| ${mode} | ${r.label} | ${r.answered2xx} / ${r.rows}${
 			Object.keys(r.other).length
