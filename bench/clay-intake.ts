@@ -410,7 +410,7 @@ async function main(): Promise<void> {
 		'|---|---:|---:|---:|---:|---:|',
 		...results.map(
 			(r) =>
-				`| ${r.mode} | ${r.anchor.toFixed(1)} | ${r.fastIntake.rate.toFixed(1)} | ${(r.fastIntake.rate / r.anchor).toFixed(2)}× | ${r.fastIntake.p50.toFixed(0)} | ${r.leftClaimed} |`,
+				`| ${r.mode} | ${r.anchor.toFixed(1)} | ${r.fastIntake.rate.toFixed(1)} | ${(r.fastIntake.rate / r.anchor).toFixed(2)}× | ${r.fastIntake.p50.toFixed(0)} | ${r.leftClaimed ?? "not recorded"} |`,
 		),
 	];
 	if (results.length) {
