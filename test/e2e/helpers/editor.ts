@@ -139,26 +139,37 @@ export async function openEditor(browser: Browser, baseUrl: string): Promise<Edi
 				page = await newPage();
 				await page.goto(route);
 			}
-			const current = page!;
-			await current.waitForSelector('[data-test-id=canvas-wrapper]', { timeout: timeoutMs });
 			const names = wf.nodes.map((n) => n.name);
-			await current
-				.waitForFunction(
-					(expected: string[]) => {
-						const shown = new Set(
-							[...document.querySelectorAll('div[data-node-name][data-node-type]')].map((el: any) =>
-								el.getAttribute('data-node-name'),
-							),
-						);
-						if (!expected.every((n) => shown.has(n))) return false;
-						return [...document.querySelectorAll('.n8n-node-icon img')].every(
-							(img: any) => img.complete,
-						);
-					},
-					names,
-					{ timeout: timeoutMs, polling: 100 },
-				)
-				.catch(() => undefined); // reported below, node by node
+			const rendered = async (p: Page) => {
+				await p.waitForSelector('[data-test-id=canvas-wrapper]', { timeout: timeoutMs });
+				return await p
+					.waitForFunction(
+						(expected: string[]) => {
+							const shown = new Set(
+								[...document.querySelectorAll('div[data-node-name][data-node-type]')].map(
+									(el: any) => el.getAttribute('data-node-name'),
+								),
+							);
+							if (!expected.every((n) => shown.has(n))) return false;
+							return [...document.querySelectorAll('.n8n-node-icon img')].every(
+								(img: any) => img.complete,
+							);
+						},
+						names,
+						{ timeout: timeoutMs, polling: 100 },
+					)
+					.then(() => true)
+					.catch(() => false); // reported below, node by node
+			};
+			// A big canvas can outlive the in-app navigation on a loaded machine (the previous workflow still
+			// drawn under the new route): once, start over in a fresh page before reporting what is shown.
+			if (!(await rendered(page!)) && inApp) {
+				await page!.close();
+				page = await newPage();
+				await page.goto(route);
+				await rendered(page);
+			}
+			const current = page!;
 			// n8n puts the badges on as it renders the nodes; give the render two more frames.
 			await current.evaluate(
 				() =>
