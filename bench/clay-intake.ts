@@ -20,7 +20,7 @@ import {
 import {
 	addAccounts,
 	CLAY_PATH,
-	httpColumn,
+	runHttpColumn,
 	runSetup as runPerRowSetup,
 	SLUG as PER_ROW_SLUG,
 	syntheticAccounts,
@@ -110,15 +110,12 @@ async function column(
 	const results: Array<{ rowId: string; status: number; ms?: number }> = [];
 	// In slices, so that no admin call outlives fetch's 300 s header timeout (the per-row recipe answers ~4 rows/s).
 	for (let i = 0; i < ids.length; i += 300) {
-		const run = await sandboxAdmin<{ results: typeof results }>(
-			stack.sandbox,
-			'POST',
-			'/clay/tables/target-accounts/run-http-column',
-			{
-				...httpColumn(stack.n8n, ids.slice(i, i + 300), { path, fields }),
-				...pace,
-				timeoutMs: 120_000,
-			},
+		const run = await runHttpColumn(
+			stack.sandbox.adminUrl,
+			stack.n8n,
+			ids.slice(i, i + 300),
+			{ path, fields },
+			pace,
 		);
 		results.push(...run.results);
 	}

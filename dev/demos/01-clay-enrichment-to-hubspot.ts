@@ -3,18 +3,15 @@
 // answered 202 once it is in the intake data table. The template's drain (every 10 s) then writes them to
 // HubSpot in batches and posts one #high-intent digest. Before that, the "Run once" branch runs.
 import type { N8nInstance } from '../harness';
-import { sandboxAdmin } from '../stack/signed';
 import { runFromTrigger, type Execution } from '../stack/support';
 import type { DemoContext, TemplateDemo } from '../stack/templates';
 import {
 	addAccounts,
 	clayRows,
 	ensureExistingCompany,
-	httpColumn,
 	runHttpColumn,
+	runSetup as runSetupOf,
 	SAMPLE_ACCOUNTS,
-	SETUP_TRIGGER,
-	type ColumnRun,
 } from './09-clay-enrichment-endpoint';
 
 export const SLUG = '01-clay-enrichment-to-hubspot';
@@ -26,8 +23,9 @@ export const DRAIN_TRIGGER = 'Every 10 seconds';
 /** Cells Clay stores from the intake's answer. */
 export const INTAKE_FIELDS = { Queued: 'queued', 'Queue Key': 'key' };
 
+/** The template's one-time branch (the intake table, then template 09's HubSpot set-up). */
 export async function runSetup(n8n: N8nInstance): Promise<Execution> {
-	return await runFromTrigger(n8n, n8n.workflowIds[WORKFLOW_NAME], SETUP_TRIGGER);
+	return await runSetupOf(n8n, WORKFLOW_NAME);
 }
 
 /** Runs the drain once now, as its schedule would. */
@@ -35,18 +33,20 @@ export async function runDrain(n8n: N8nInstance): Promise<Execution> {
 	return await runFromTrigger(n8n, n8n.workflowIds[WORKFLOW_NAME], DRAIN_TRIGGER);
 }
 
-/** The HTTP API column over the given rows, at Clay's pace unless `fast`. */
+/** The HTTP API column over the given rows, pointed at the intake (Clay's pace when `pace` says so). */
 export async function sendRows(
 	adminUrl: string,
 	n8n: N8nInstance,
 	rowIds: string[],
-	pace: { rowsPerSecond?: number; burst?: number; concurrency?: number } = {},
-): Promise<ColumnRun & { results: Array<{ ms?: number; retryAfter?: string }> }> {
-	return await sandboxAdmin(adminUrl, 'POST', `/clay/tables/target-accounts/run-http-column`, {
-		...httpColumn(n8n, rowIds, { path: INTAKE_PATH, fields: INTAKE_FIELDS }),
-		...(pace.rowsPerSecond ? { rowsPerSecond: pace.rowsPerSecond, burst: pace.burst ?? 20 } : {}),
-		concurrency: pace.concurrency ?? 4,
-	});
+	pace: Parameters<typeof runHttpColumn>[4] = {},
+) {
+	return await runHttpColumn(
+		adminUrl,
+		n8n,
+		rowIds,
+		{ path: INTAKE_PATH, fields: INTAKE_FIELDS },
+		pace,
+	);
 }
 
 export const demo: TemplateDemo = {
@@ -60,10 +60,7 @@ export const demo: TemplateDemo = {
 		const setup = await runSetup(n8n);
 		if (setup.status !== 'success') throw new Error(`setup branch ended ${setup.status}`);
 		const rowIds = await addAccounts(sandbox.adminUrl, SAMPLE_ACCOUNTS);
-		const sent = await runHttpColumn(sandbox.adminUrl, n8n, rowIds, {
-			path: INTAKE_PATH,
-			fields: INTAKE_FIELDS,
-		});
+		const sent = await sendRows(sandbox.adminUrl, n8n, rowIds);
 		const drain = await runDrain(n8n);
 		const rows = (await clayRows(sandbox.adminUrl)).filter((row) => rowIds.includes(row.id));
 		return {

@@ -228,13 +228,14 @@ export async function runHttpColumn(
 	n8n: N8nInstance,
 	rowIds?: string[],
 	target?: Parameters<typeof httpColumn>[2],
-): Promise<ColumnRun> {
-	return await sandboxAdmin<ColumnRun>(
-		adminUrl,
-		'POST',
-		`/clay/tables/${CLAY_TABLE}/run-http-column`,
-		httpColumn(n8n, rowIds, target),
-	);
+	/** Clay's pace (rows/s on average, bursts) and connections; default 4 connections, unpaced. */
+	pace: { rowsPerSecond?: number; burst?: number; concurrency?: number } = {},
+): Promise<ColumnRun & { results: Array<{ ms?: number; retryAfter?: string }> }> {
+	return await sandboxAdmin(adminUrl, 'POST', `/clay/tables/${CLAY_TABLE}/run-http-column`, {
+		...httpColumn(n8n, rowIds, target),
+		...(pace.rowsPerSecond ? { rowsPerSecond: pace.rowsPerSecond, burst: pace.burst ?? 20 } : {}),
+		...(pace.concurrency ? { concurrency: pace.concurrency } : {}),
+	});
 }
 
 export async function clayRows(adminUrl: string): Promise<ClayRow[]> {

@@ -13,6 +13,8 @@ import {
 	classifyStoreError,
 	enqueueRecord,
 	holdsLock,
+	isStoredRow,
+	WRITE_NOT_CONFIRMED,
 	NEVER,
 	ownClaims,
 	openRow,
@@ -121,7 +123,7 @@ export class IntakeQueue implements INodeType {
 				const refused: INodeExecutionData[] = [];
 				items.forEach((item, index) => {
 					if (isStoredRow(item.json)) stored.push({ json: item.json, pairedItem: { item: index } });
-					else refused.push({ json: { error: NOT_CONFIRMED }, pairedItem: { item: index } });
+					else refused.push({ json: { error: WRITE_NOT_CONFIRMED }, pairedItem: { item: index } });
 				});
 				return [stored, refused];
 			}
@@ -133,7 +135,7 @@ export class IntakeQueue implements INodeType {
 					return [[{ json: { token, lock: 'held' }, pairedItem: paired }], []];
 				// Items came back but none is a row of the store: the update failed and was passed on as data.
 				if (items.length && !items.some((item) => isStoredRow(item.json)))
-					return [[], [{ json: { error: NOT_CONFIRMED }, pairedItem: paired }]];
+					return [[], [{ json: { error: WRITE_NOT_CONFIRMED }, pairedItem: paired }]];
 				return [[], []];
 			}
 			case 'open':
@@ -144,18 +146,6 @@ export class IntakeQueue implements INodeType {
 				throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`);
 		}
 	}
-}
-
-/**
- * n8n's Data Table node (2.41), set to continue on error, passes a write its store refused with a plain error
- * (the size cap among them) on to its regular output as if it were written: only a row with the store's `id`
- * proves the write.
- */
-const NOT_CONFIRMED =
-	'write not confirmed: the Data Table node passed the refused write on without a row (n8n does this when the data table size limit is exceeded, N8N_DATA_TABLES_MAX_SIZE_BYTES)';
-
-function isStoredRow(json: IDataObject): boolean {
-	return typeof json.id === 'number' && typeof json.key === 'string';
 }
 
 /** A row coming back for a second intake (a replayed dead letter) must not nest its old metadata. */

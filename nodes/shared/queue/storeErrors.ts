@@ -1,5 +1,18 @@
 import { QUEUE_COLUMNS } from './records';
 
+/**
+ * n8n's Data Table node (2.41), set to continue on error, passes a write its store refused with a plain error
+ * (the size cap among them) on to its regular output as if it were written: only a row with the store's `id`
+ * proves the write. This is the error such an item is given; classifyStoreError reads it as a full store.
+ */
+export const WRITE_NOT_CONFIRMED =
+	'write not confirmed: the Data Table node passed the refused write on without a row (n8n does this when the data table size limit is exceeded, N8N_DATA_TABLES_MAX_SIZE_BYTES)';
+
+/** Whether a store node's output item is a queue row the store returned (it has the store's id). */
+export function isStoredRow(json: Record<string, unknown>): boolean {
+	return typeof json.id === 'number' && typeof json.key === 'string';
+}
+
 /** How intake answers the sender when the store refused a row. */
 export interface StoreRefusal {
 	status: 500 | 503;

@@ -1,4 +1,4 @@
-import { classifyStoreError } from '../../../../../nodes/shared/queue';
+import { classifyStoreError, WRITE_NOT_CONFIRMED } from '../../../../../nodes/shared/queue';
 
 describe('store errors answered to the sender', () => {
 	test.each([
@@ -20,7 +20,7 @@ describe('store errors answered to the sender', () => {
 			'wrongShape',
 		],
 		["Validation error with data table request: unknown column name 'payload'", 500, 'wrongShape'],
-		['write not confirmed: the Data Table node passed the refused write on without a row', 503, 'full'],
+		[WRITE_NOT_CONFIRMED, 503, 'full'],
 		['connect ECONNREFUSED 127.0.0.1:5432', 503, 'unavailable'],
 		['', 503, 'unavailable'],
 	])('%s → %s', (message, status, kind) => {
