@@ -287,17 +287,34 @@ async function crashRun(mode: 'single' | 'queue'): Promise<CrashResult> {
 		if ((await runIntakeSetup(stack.n8n)).status !== 'success') throw new Error('setup failed');
 		const rows = syntheticAccounts(CRASH_ROWS, `crash-${mode}`);
 		const ids = await addAccounts(stack.sandbox.adminUrl, rows);
-		const sending = column(stack, ids, INTAKE_PATH, INTAKE_FIELDS, CLAY_PACE);
-		// Halfway: half the rows stored.
-		for (;;) {
-			const stored = await dataTableRows(stack.n8n, INTAKE_TABLE).catch(() => []);
+		let columnEnded = false;
+		const sending = column(stack, ids, INTAKE_PATH, INTAKE_FIELDS, CLAY_PACE).finally(
+			() => (columnEnded = true),
+		);
+		// Halfway: half the rows stored (the store read fails while the table does not exist yet).
+		for (let polls = 0; ; polls++) {
+			const stored = await dataTableRows(stack.n8n, INTAKE_TABLE).catch((error: Error) => {
+				if (polls % 25 === 0)
+					console.log(`crash ${mode}: store not readable yet: ${error.message}`);
+				return [];
+			});
 			if (stored.length >= CRASH_ROWS / 2) break;
+			if (columnEnded) {
+				const { results } = await sending;
+				const statuses: Record<string, number> = {};
+				for (const r of results) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+				throw new Error(
+					`the column ended before half the rows were stored (${stored.length} stored; answers ${JSON.stringify(statuses)})`,
+				);
+			}
 			await new Promise((resolve) => setTimeout(resolve, 200));
 		}
 		const crashedAt = Date.now();
+		console.log(`crash ${mode}: half stored, killing`);
 		if (mode === 'single') await stack.crashAndRestart();
 		else await stack.n8n.killWorker(0);
 		const sent = await sending;
+		console.log(`crash ${mode}: column done, ${sent.results.length} answers`);
 		const answered = sent.results.filter((r) => r.status >= 200 && r.status < 300);
 		const emailOf = (rowId: string) => String(rows[ids.indexOf(rowId)].Email).toLowerCase();
 		const contactsNow = async () =>
@@ -315,6 +332,7 @@ async function crashRun(mode: 'single' | 'queue'): Promise<CrashResult> {
 			await new Promise((resolve) => setTimeout(resolve, 1000));
 		}
 		const recoverySeconds = (Date.now() - crashedAt) / 1000;
+		console.log(`crash ${mode}: answered rows in HubSpot after ${recoverySeconds.toFixed(0)} s`);
 		const have = new Set(present);
 		const inHubSpot = answered.filter((r) => have.has(emailOf(r.rowId))).length;
 		// Claims of the killed drain expire with their lease (300 s) and are taken again.
@@ -328,6 +346,7 @@ async function crashRun(mode: 'single' | 'queue'): Promise<CrashResult> {
 			if (!leftClaimed || Date.now() > leaseDeadline) break;
 			await new Promise((resolve) => setTimeout(resolve, 2000));
 		}
+		console.log(`crash ${mode}: ${leftClaimed} rows left pending/claimed`);
 		const failed = sent.results
 			.filter((r) => !(r.status >= 200 && r.status < 300))
 			.map((r) => r.rowId);
@@ -338,6 +357,7 @@ async function crashRun(mode: 'single' | 'queue'): Promise<CrashResult> {
 			if ([...allEmails].every((email) => present.includes(email))) break;
 			await new Promise((resolve) => setTimeout(resolve, 1000));
 		}
+		console.log(`crash ${mode}: re-sent ${failed.length} refused rows`);
 		const counts = new Map<string, number>();
 		for (const email of present) counts.set(email, (counts.get(email) ?? 0) + 1);
 		return {

@@ -1,6 +1,7 @@
 // Demo of template 03: a product/billing system posts four events to the router, signed with Standard
 // Webhooks: a qualified lead (→ HubSpot contact), a won deal (→ Slack #revops-events), a paid invoice
 // (→ warehouse table webhook_events) and a type the router does not know (→ a `skipped` workflow_log row).
+// The router answers once an event is stored; its drain routes it within seconds (one workflow_log row each).
 import { randomBytes } from 'node:crypto';
 import {
 	send,
@@ -9,10 +10,13 @@ import {
 	type SignedRequest,
 	type SignOptions,
 } from '../stack/signed';
+import { waitFor } from '../stack/support';
 import type { DemoContext, TemplateDemo } from '../stack/templates';
 
 export const SLUG = '03-webhook-router';
 export const WEBHOOK_PATH = 'revops-events';
+/** The queue the router stores events in (workflows/sql/01-revops-queue.sql). */
+export const QUEUE = 'webhook-events';
 
 export interface RouterEvent {
 	type: string;
@@ -83,6 +87,31 @@ export async function sendEvent(
 	return { ...event, id: request.headers['webhook-id'], answer: await send(request) };
 }
 
+/** The workflow_log rows of these event ids, once each has as many as `perEvent` (the drain runs every 10 s). */
+export async function loggedEvents(
+	ctx: DemoContext,
+	ids: string[],
+	perEvent = 1,
+	timeoutMs = 90_000,
+): Promise<Array<{ event: string; record_id: string; status: string; metadata: any }>> {
+	const list = ids.map((id) => `'${id.replace(/'/g, "''")}'`).join(',');
+	return await waitFor(
+		`workflow_log rows for ${ids.length} event(s)`,
+		() => {
+			const rows = ctx.warehouse.query<{
+				event: string;
+				record_id: string;
+				status: string;
+				metadata: any;
+			}>(
+				`SELECT event, record_id, status, metadata FROM workflow_log WHERE workflow = '${SLUG}' AND record_id IN (${list}) ORDER BY id`,
+			);
+			return ids.every((id) => rows.filter((r) => r.record_id === id).length >= perEvent) && rows;
+		},
+		timeoutMs,
+	);
+}
+
 export const demo: TemplateDemo = {
 	slug: SLUG,
 	title:
@@ -91,6 +120,10 @@ export const demo: TemplateDemo = {
 	async run(ctx) {
 		const sent: SentEvent[] = [];
 		for (const event of DEMO_EVENTS) sent.push(await sendEvent(ctx, event));
+		await loggedEvents(
+			ctx,
+			sent.filter((e) => e.answer.status === 200).map((e) => e.id),
+		);
 		return sent;
 	},
 };

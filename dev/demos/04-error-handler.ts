@@ -15,6 +15,7 @@ export const FAILING_WORKFLOW = 'RevOps demo: read a HubSpot company (fails on p
 export const FAILING_PATH = 'revops-demo-read-company';
 export const FAILING_NODE = 'Read company from HubSpot';
 export const REPLAY_PATH = 'revops-dead-letter-replay';
+export const QUEUE_DEAD_LETTERS_PATH = 'revops-queue-dead-letters';
 
 type StoredWorkflow = WorkflowJson & { id: string; active: boolean };
 
@@ -104,6 +105,32 @@ export async function readCompany(ctx: DemoContext, companyId: string): Promise<
 /** Asks the handler to replay a parked dead letter, signed as the template expects (Standard Webhooks). */
 export async function replayDeadLetter(ctx: DemoContext, id: number | string): Promise<Answer> {
 	return await send(signedRequest('standardWebhooks', ctx.n8n.webhookUrl(REPLAY_PATH), { id }));
+}
+
+export interface QueueReport {
+	count: number;
+	rows: Array<{
+		id: number;
+		key: string;
+		state: string;
+		attempts: number;
+		lastError: string;
+		receivedAt: string;
+		row?: Record<string, any>;
+	}>;
+}
+
+/**
+ * Lists or replays the dead letters of a drain's queue through the handler's "Queue dead letters" webhook:
+ * `queue` is template 01's data table (`revops_clay_intake`) or a queue of the warehouse's revops_queue.
+ */
+export async function queueDeadLetters(
+	ctx: DemoContext,
+	request: { queue: string; action: 'list' | 'replay'; ids?: number[] },
+): Promise<Answer & { body: QueueReport }> {
+	return (await send(
+		signedRequest('standardWebhooks', ctx.n8n.webhookUrl(QUEUE_DEAD_LETTERS_PATH), request),
+	)) as Answer & { body: QueueReport };
 }
 
 export const demo: TemplateDemo = {

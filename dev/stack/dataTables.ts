@@ -31,13 +31,14 @@ export async function dataTableRows<T = Record<string, any>>(
 	const table = await dataTableByName(n8n, name);
 	if (!table) throw new Error(`no data table "${name}" in this n8n`);
 	const rows: Array<T & { id: number }> = [];
-	for (let skip = 0; ; skip += 1000) {
+	// n8n serves at most 250 rows a page whatever `take` asks for: page on until its total count is read.
+	for (;;) {
 		const page = await n8n.rest<{ data: { count: number; data: Array<T & { id: number }> } }>(
 			'GET',
-			`/rest/projects/${table.projectId}/data-tables/${table.id}/rows?take=1000&skip=${skip}&sortBy=id:asc`,
+			`/rest/projects/${table.projectId}/data-tables/${table.id}/rows?take=250&skip=${rows.length}&sortBy=id:asc`,
 		);
 		rows.push(...page.data.data);
-		if (page.data.data.length < 1000) return rows;
+		if (!page.data.data.length || rows.length >= page.data.count) return rows;
 	}
 }
 

@@ -19,7 +19,10 @@ import {
 	ownClaims,
 	openRow,
 	planDrain,
+	reportRows,
 	settle,
+	storeUsage,
+	tablesFrom,
 	DRAIN_LOCK_KEY,
 	LOCK_STATE,
 	type RowOutcome,
@@ -47,6 +50,11 @@ const configuredOutputs = (operation: string) => {
 			{ type: 'main', displayName: 'Held' },
 			{ type: 'main', displayName: 'Store Refused' },
 		];
+	if (operation === 'usage')
+		return [
+			{ type: 'main', displayName: 'Within Limit' },
+			{ type: 'main', displayName: 'Near or At Cap' },
+		];
 	if (operation === 'settle')
 		return [
 			{ type: 'main', displayName: 'Store Updates' },
@@ -65,7 +73,7 @@ export class IntakeQueue implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',
 		description:
-			'Durable intake and batch drains around a Data Table or Postgres node: idempotency keys, atomic claims, leases, retries, dead letters',
+			'Durable intake and batch drains around a Data Table or Postgres node: idempotency keys, atomic claims, leases, retries, dead letters and their replay',
 		defaults: { name: 'Intake Queue' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: `={{(${configuredOutputs})($parameter.operation)}}`,
@@ -140,6 +148,30 @@ export class IntakeQueue implements INodeType {
 			}
 			case 'open':
 				return openClaimed(items, readToken(this));
+			case 'usage': {
+				const capMiB = Number(this.getNodeParameter('capMiB', 0, 200));
+				const warnPercent = Number(this.getNodeParameter('warnPercent', 0, 80));
+				const tables = tablesFrom(items.map((item) => item.json));
+				if (!tables.length)
+					throw new NodeOperationError(this.getNode(), 'No data table sizes in the input', {
+						description:
+							'Connect an HTTP Request node that GETs <n8n URL>/api/v1/data-tables?limit=250 with your n8n API credential (scope dataTable:list): each table comes with its sizeBytes',
+					});
+				const usage = storeUsage(tables, capMiB * 1024 * 1024, warnPercent, now);
+				const out = [
+					{ json: usage as unknown as IDataObject, pairedItem: pairedWith(items.map((_, i) => i)) },
+				];
+				return usage.level === 'ok' ? [out, []] : [[], out];
+			}
+			case 'report':
+				return [
+					[
+						{
+							json: reportRows(items.map((item) => item.json)) as unknown as IDataObject,
+							pairedItem: pairedWith(items.map((_, i) => i)),
+						},
+					],
+				];
 			case 'settle':
 				return settleOutcomes(this, items, now);
 			default:
@@ -155,14 +187,22 @@ function stripMeta(json: IDataObject): Record<string, unknown> {
 	return row;
 }
 
+/**
+ * The store's error as one text. n8n's nodes pass a failure on in different shapes: the Data Table node as
+ * `error` (text, or {message, description}); the Postgres node as `message` (the database's words, e.g.
+ * 'relation "x" does not exist') beside `error` {description: "Failed query: …"}.
+ */
 function errorText(json: IDataObject): string {
 	const error = json.error;
 	if (typeof error === 'string') return error;
+	const parts: unknown[] = [];
 	if (error && typeof error === 'object') {
 		const { message, description } = error as IDataObject;
-		return [message, description].filter((part) => typeof part === 'string' && part).join(': ');
-	}
-	return typeof json.message === 'string' ? json.message : '';
+		parts.push(message, json.message, description);
+	} else parts.push(json.message);
+	return [
+		...new Set(parts.filter((part): part is string => typeof part === 'string' && !!part)),
+	].join(': ');
 }
 
 /**

@@ -26,6 +26,13 @@ export const properties: INodeProperties[] = [
 					'Pass on only when the lock row came back holding this drain’s token, so one drain talks to the systems at a time; a refused update goes to Store Refused',
 			},
 			{
+				name: 'Check Store Usage',
+				value: 'usage',
+				action: 'Check store usage',
+				description:
+					'Read the data tables n8n’s API lists (with their sizes) against n8n’s cap: Near or At Cap says how full, which tables, and what to do',
+			},
+			{
 				name: 'Confirm Stored Rows',
 				value: 'confirm',
 				action: 'Confirm stored rows',
@@ -45,6 +52,13 @@ export const properties: INodeProperties[] = [
 				action: 'Prepare rows for the store',
 				description:
 					'Turn each incoming row into a queue row (idempotency key, payload, pending state) for a Data Table or Postgres node to write',
+			},
+			{
+				name: 'Report Rows',
+				value: 'report',
+				action: 'Report rows',
+				description:
+					'Gather the store rows that came in (dead letters listed, rows replayed) into one item: how many, and each with its payload opened',
 			},
 			{
 				name: 'Settle Outcomes',
@@ -89,6 +103,25 @@ export const properties: INodeProperties[] = [
 		default: 60,
 		description: 'Sent in the Retry-After header of a 503',
 		displayOptions: show('storeFailure'),
+	},
+	{
+		displayName: 'Data Tables Cap (MiB)',
+		name: 'capMiB',
+		type: 'number',
+		typeOptions: { minValue: 0.01, numberPrecision: 2 },
+		default: 200,
+		description:
+			'N8N_DATA_TABLES_MAX_SIZE_BYTES of your n8n in MiB: 200 unless you set it (n8n 1.x: 50)',
+		displayOptions: show('usage'),
+	},
+	{
+		displayName: 'Warn At (%)',
+		name: 'warnPercent',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 100 },
+		default: 80,
+		description: 'Share of the cap from which the check goes to Near or At Cap',
+		displayOptions: show('usage'),
 	},
 	{
 		displayName: 'Drain Run',

@@ -6,3 +6,5 @@ export * from './records';
 export * from './claim';
 export * from './settle';
 export * from './storeErrors';
+export * from './report';
+export * from './usage';

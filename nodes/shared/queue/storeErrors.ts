@@ -48,6 +48,14 @@ export function classifyStoreError(
 			reason: `the intake store is full (${text})`,
 			action: `Drain or purge "${table}" (done rows are purged after the retention window), or raise N8N_DATA_TABLES_MAX_SIZE_BYTES; refused rows stay in the sender and are accepted once there is room`,
 		};
+	// PostgreSQL: the queue table or its functions were never created in this database.
+	if (/(relation|function) .*does not exist/i.test(text))
+		return {
+			status: 500,
+			kind: 'missingTable',
+			reason: `the intake store "${table}" does not exist (${text})`,
+			action: `Run workflows/sql/01-revops-queue.sql in the PostgreSQL database of the Postgres credential: it creates "${table}" and its functions (idempotent)`,
+		};
 	if (
 		/not found|could not be found|could not find the data table|does not exist|no such table/i.test(
 			text,

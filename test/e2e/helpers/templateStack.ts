@@ -25,11 +25,16 @@ export interface TemplateStack {
 export function useTemplateStack(
 	slug: string,
 	webhookPath: string,
-	options: { workers?: number; env?: Record<string, string> } = {},
+	/** `with`: other templates imported beside it (e.g. 04, the error handler that replays dead letters). */
+	options: { workers?: number; env?: Record<string, string>; with?: string[] } = {},
 ): TemplateStack {
 	const t = {} as TemplateStack;
 	beforeAll(async () => {
-		t.stack = await startStack({ templates: [slug], workers: options.workers, env: options.env });
+		t.stack = await startStack({
+			templates: [slug, ...(options.with ?? [])],
+			workers: options.workers,
+			env: options.env,
+		});
 		const { sandbox, n8n, warehouse } = t.stack;
 		t.ctx = { sandbox, n8n, warehouse };
 		t.workflowId = templateWorkflowId(n8n, slug);

@@ -1,6 +1,7 @@
-// Template 01's queue in the user's PostgreSQL (workflows/sql/01-clay-intake-queue.sql) on a real PostgreSQL:
-// repeats refused by the unique key, and claims from concurrent sessions disjoint and complete, read back
-// through the Intake Queue's own logic as the Postgres node would hand the rows over.
+// The queue in the user's PostgreSQL (workflows/sql/01-revops-queue.sql: template 03, and template 01's variant)
+// on a real PostgreSQL: repeats refused by the unique key, claims from concurrent sessions disjoint and
+// complete, read back through the Intake Queue's own logic as the Postgres node would hand the rows over;
+// settle only while the claim is the drain's own; replay of dead letters.
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
@@ -10,7 +11,7 @@ import { enqueueRecord, ownClaims, type StoredQueueRow } from '../../../nodes/sh
 
 const run = promisify(execFile);
 
-describe('intake queue in PostgreSQL (workflows/sql/01-clay-intake-queue.sql)', () => {
+describe('queue in PostgreSQL (workflows/sql/01-revops-queue.sql)', () => {
 	let warehouse: Warehouse;
 	beforeAll(async () => {
 		warehouse = await startWarehouse();
@@ -41,11 +42,13 @@ describe('intake queue in PostgreSQL (workflows/sql/01-clay-intake-queue.sql)', 
 
 	test('a row delivered twice is stored once', async () => {
 		const record = enqueueRecord({ domain: 'twice.example', intent: 50 }, [], Date.now());
-		const enqueue = `SELECT revops_intake_enqueue('${record.key}', '${record.payload}', ${record.received_at}) AS stored`;
+		const enqueue = `SELECT revops_queue_enqueue('clay-intake', '${record.key}', '${record.payload}', ${record.received_at}) AS stored`;
 		const [first, second] = await Promise.all([session(enqueue), session(enqueue)]);
 		expect([first[0].stored, second[0].stored].sort()).toEqual([false, true]);
 		expect(
-			warehouse.query(`SELECT id FROM revops_clay_intake WHERE key = '${record.key}'`),
+			warehouse.query(
+				`SELECT id FROM revops_queue WHERE queue = 'clay-intake' AND key = '${record.key}'`,
+			),
 		).toHaveLength(1);
 	});
 
@@ -53,17 +56,17 @@ describe('intake queue in PostgreSQL (workflows/sql/01-clay-intake-queue.sql)', 
 		const now = Date.now();
 		const values = Array.from({ length: 2000 }, (_, i) => {
 			const r = enqueueRecord({ domain: `claim-${i}.example` }, [], now - 1000);
-			return `('${r.key}', '${r.payload}', ${r.available_at}, ${r.received_at})`;
+			return `('claims', '${r.key}', '${r.payload}', ${r.available_at}, ${r.received_at})`;
 		});
 		warehouse.exec(
-			`INSERT INTO revops_clay_intake (key, payload, available_at, received_at) VALUES ${values.join(',')};`,
+			`INSERT INTO revops_queue (queue, key, payload, available_at, received_at) VALUES ${values.join(',')};`,
 		);
 		const claimed = new Map<string, number[]>();
 		await Promise.all(
 			['a', 'b', 'c', 'd'].map(async (token) => {
 				for (;;) {
 					const rows = await session(
-						`SELECT * FROM revops_intake_claim('${token}', ${Date.now()}, ${Date.now() + 300_000}, 100)`,
+						`SELECT * FROM revops_queue_claim('claims', '${token}', ${Date.now()}, ${Date.now() + 300_000}, 100)`,
 					);
 					if (!rows.length) return;
 					const { mine, others } = ownClaims(rows as StoredQueueRow[], token);
@@ -74,7 +77,9 @@ describe('intake queue in PostgreSQL (workflows/sql/01-clay-intake-queue.sql)', 
 		);
 		const all = [...claimed.values()].flat();
 		expect(new Set(all).size).toBe(all.length);
-		const due = warehouse.query<{ id: number }>(`SELECT id FROM revops_clay_intake`);
+		const due = warehouse.query<{ id: number }>(
+			`SELECT id FROM revops_queue WHERE queue = 'claims'`,
+		);
 		expect(all.sort((x, y) => x - y)).toEqual(
 			due.map((row) => Number(row.id)).sort((x, y) => x - y),
 		);
@@ -84,13 +89,55 @@ describe('intake queue in PostgreSQL (workflows/sql/01-clay-intake-queue.sql)', 
 	test('a claim whose lease has expired is taken again; a live one is not', async () => {
 		const now = Date.now();
 		warehouse.exec(`
-			INSERT INTO revops_clay_intake (key, payload, state, claim, available_at, received_at) VALUES
-			('lease-expired', '{}', 'claimed', 'dead-drain', ${now - 1}, ${now}),
-			('lease-live', '{}', 'claimed', 'live-drain', ${now + 600_000}, ${now});`);
+			INSERT INTO revops_queue (queue, key, payload, state, claim, available_at, received_at) VALUES
+			('lease', 'lease-expired', '{}', 'claimed', 'dead-drain', ${now - 1}, ${now}),
+			('lease', 'lease-live', '{}', 'claimed', 'live-drain', ${now + 600_000}, ${now}),
+			('other-queue', 'lease-other', '{}', 'pending', '', ${now - 1}, ${now});`);
 		const rows = await session(
-			`SELECT * FROM revops_intake_claim('next', ${now}, ${now + 300_000}, 1000)`,
+			`SELECT * FROM revops_queue_claim('lease', 'next', ${now}, ${now + 300_000}, 1000)`,
 		);
 		expect(rows.map((row) => row.key)).toEqual(['lease-expired']);
 		expect(rows[0].claim).toBe('next');
+	});
+
+	test("outcomes are written only while the claim is still the drain's own; dead letters replay", async () => {
+		const now = Date.now();
+		warehouse.exec(`
+			INSERT INTO revops_queue (queue, key, payload, state, claim, available_at, received_at) VALUES
+			('settle', 'mine', '{}', 'claimed', 'drain-a', ${now + 300_000}, ${now}),
+			('settle', 'taken-over', '{}', 'claimed', 'drain-b', ${now + 300_000}, ${now});`);
+		const ids = warehouse.query<{ id: number; key: string }>(
+			`SELECT id, key FROM revops_queue WHERE queue = 'settle' ORDER BY key`,
+		);
+		const update = (id: number) => ({
+			id,
+			state: 'dead',
+			attempts: 5,
+			available_at: 8.64e15,
+			claim: '',
+			last_error: 'HubSpot refused it',
+			done_at: 0,
+			token: 'drain-a',
+		});
+		const [written] = await session(
+			`SELECT revops_queue_settle('${JSON.stringify(ids.map((row) => update(Number(row.id))))}'::jsonb) AS n`,
+		);
+		expect(written.n).toBe(1);
+		const after = warehouse.query<{ key: string; state: string; claim: string }>(
+			`SELECT key, state, claim FROM revops_queue WHERE queue = 'settle' ORDER BY key`,
+		);
+		expect(after).toEqual([
+			{ key: 'mine', state: 'dead', claim: '' },
+			{ key: 'taken-over', state: 'claimed', claim: 'drain-b' },
+		]);
+		const mine = Number(ids.find((row) => row.key === 'mine')!.id);
+		const replayed = await session(
+			`SELECT key, state, attempts FROM revops_queue_replay('settle', ARRAY[${mine}]::bigint[], ${now})`,
+		);
+		expect(replayed).toEqual([{ key: 'mine', state: 'pending', attempts: 0 }]);
+		const claimed = await session(
+			`SELECT key FROM revops_queue_claim('settle', 'drain-c', ${now}, ${now + 300_000}, 10)`,
+		);
+		expect(claimed.map((row) => row.key)).toEqual(['mine']);
 	});
 });

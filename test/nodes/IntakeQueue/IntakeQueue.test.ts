@@ -206,6 +206,66 @@ describe('Intake Queue node', () => {
 		expect(run.error?.message).toContain('The item has no _queue field');
 	});
 
+	test('Report Rows: one item listing the store rows (PostgreSQL ids as text too), nothing else', async () => {
+		const run = await executeNode({
+			node,
+			parameters: { operation: 'report' },
+			items: [
+				claimed(
+					3,
+					'',
+					{ domain: 'acme.com' },
+					{ state: 'dead', attempts: 5, last_error: 'refused' },
+				),
+				{ ...claimed(4, '', { domain: 'beta.io' }, { state: 'pending' }), id: '4' },
+				{ success: true },
+			],
+		});
+		expect(run.error).toBeUndefined();
+		expect(run.outputs[0]).toHaveLength(1);
+		const [report] = run.outputs[0];
+		expect(report.json.count).toBe(2);
+		expect(report.json.rows).toEqual([
+			expect.objectContaining({
+				id: 3,
+				state: 'dead',
+				attempts: 5,
+				lastError: 'refused',
+				row: { domain: 'acme.com' },
+			}),
+			expect.objectContaining({ id: 4, state: 'pending', row: { domain: 'beta.io' } }),
+		]);
+		expect(report.pairedItem).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	});
+
+	test('Check Store Usage: the API’s table sizes against the cap; near it goes to Near or At Cap', async () => {
+		const page = (sizes: number[]) => ({
+			data: sizes.map((sizeBytes, i) => ({ id: `t${i}`, name: `table ${i}`, sizeBytes })),
+			nextCursor: null,
+		});
+		const calm = await executeNode({
+			node,
+			parameters: { operation: 'usage', capMiB: 1, warnPercent: 80 },
+			items: [page([100_000, 200_000])],
+		});
+		expect(calm.outputs[0].map((i) => i.json.level)).toEqual(['ok']);
+		expect(calm.outputs[1]).toEqual([]);
+		const near = await executeNode({
+			node,
+			parameters: { operation: 'usage', capMiB: 1, warnPercent: 80 },
+			items: [page([700_000, 200_000])],
+		});
+		expect(near.outputs[0]).toEqual([]);
+		expect(near.outputs[1][0].json).toMatchObject({ level: 'warn', percent: 85.8 });
+		expect(near.outputs[1][0].json.message).toContain('table 0');
+		const nothing = await executeNode({
+			node,
+			parameters: { operation: 'usage' },
+			items: [{ message: 'Unauthorized' }],
+		});
+		expect(nothing.error?.message).toBe('No data table sizes in the input');
+	});
+
 	test('Answer a Store Failure: 503 + Retry-After when full, 500 naming the table when missing', async () => {
 		const run = await executeNode({
 			node,
@@ -216,12 +276,22 @@ describe('Intake Queue node', () => {
 						'Validation error with data table request: Data table size limit exceeded: 50MB used, limit is 50MB',
 				},
 				{ error: { message: 'Data table with name "revops_clay_intake" not found' } },
+				// The Postgres node's shape: the database's words in `message`, the query in the description.
+				{
+					message: 'relation "revops_queue" does not exist',
+					error: { description: 'Failed query: SELECT revops_queue_enqueue($1, $2, $3, $4)' },
+				},
+				{ message: 'Connection refused', error: { description: '127.0.0.1:5432' } },
 			],
 		});
-		const [full, missing] = run.outputs[0].map((item) => item.json);
+		const [full, missing, missingPg, down] = run.outputs[0].map((item) => item.json);
 		expect(full).toMatchObject({ status: 503, retryAfter: 45, kind: 'full' });
 		expect(missing).toMatchObject({ status: 500, retryAfter: '', kind: 'missingTable' });
 		expect((missing.body as { action: string }).action).toContain('revops_clay_intake');
+		expect(missingPg).toMatchObject({ status: 500, kind: 'missingTable' });
+		expect(missingPg.reason).toContain('relation "revops_queue" does not exist: Failed query');
+		expect(down).toMatchObject({ status: 503, retryAfter: 45, kind: 'unavailable' });
+		expect(down.reason).toContain('Connection refused: 127.0.0.1:5432');
 	});
 });
 

@@ -21,6 +21,12 @@ describe('store errors answered to the sender', () => {
 		],
 		["Validation error with data table request: unknown column name 'payload'", 500, 'wrongShape'],
 		[WRITE_NOT_CONFIRMED, 503, 'full'],
+		['relation "revops_queue" does not exist: Failed query: SELECT …', 500, 'missingTable'],
+		[
+			'function revops_queue_enqueue(unknown, text, text, numeric) does not exist',
+			500,
+			'missingTable',
+		],
 		['connect ECONNREFUSED 127.0.0.1:5432', 503, 'unavailable'],
 		['', 503, 'unavailable'],
 	])('%s → %s', (message, status, kind) => {
@@ -36,5 +42,15 @@ describe('store errors answered to the sender', () => {
 		expect(action).toContain('"q"');
 		expect(action).toContain('available_at (number)');
 		expect(action).toContain('payload (string)');
+	});
+
+	test('a table missing from PostgreSQL points at the SQL that creates it', () => {
+		const { action } = classifyStoreError(
+			'relation "revops_queue" does not exist',
+			'revops_queue',
+			30,
+		);
+		expect(action).toContain('workflows/sql/01-revops-queue.sql');
+		expect(action).toContain('"revops_queue"');
 	});
 });
