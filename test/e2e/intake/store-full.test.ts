@@ -3,12 +3,18 @@
 // fills: the intake answers 503 with Retry-After (Clay keeps the row) and alerts once, the drain, which can no
 // longer update a row at the cap, alerts once too. The operator raises the cap (n8n restarted): every row
 // answered 202 reaches HubSpot exactly once, and the refused rows are accepted when Clay sends them again.
-// Single mode only (it restarts n8n).
-import { INTAKE_PATH, runSetup, SLUG } from '../../../dev/demos/01-clay-enrichment-to-hubspot';
+// Before that, the template's store check (every 10 minutes, run here when the tables pass 85 % of the cap)
+// warns in #revops-alerts with the share used and what to do. Single mode only (it restarts n8n).
+import {
+	INTAKE_PATH,
+	runSetup,
+	SLUG,
+	WORKFLOW_NAME,
+} from '../../../dev/demos/01-clay-enrichment-to-hubspot';
 import { CLAY_SECRET_HEADER } from '../../../dev/demos/09-clay-enrichment-endpoint';
 import { SANDBOX_WEBHOOK_SECRET } from '../../../dev/stack/credentials';
 import { updateDataTableRows } from '../../../dev/stack/dataTables';
-import { sandboxAdmin, slackMessages, waitFor } from '../../../dev/stack/support';
+import { runFromTrigger, sandboxAdmin, slackMessages, waitFor } from '../../../dev/stack/support';
 import { useTemplateStack } from '../helpers/templateStack';
 
 const describeSingle = (process.env.N8N_MODE ?? 'single') === 'single' ? describe : describe.skip;
@@ -54,12 +60,37 @@ describeSingle(`template ${SLUG}: the intake store at n8n's Data Table cap`, () 
 			systems: ['hubspot'],
 			pathPattern: '/companies/batch/upsert',
 		});
+		// The operator set the store check's cap to this n8n's N8N_DATA_TABLES_MAX_SIZE_BYTES.
+		const workflowId = t.stack.n8n.workflowIds[WORKFLOW_NAME];
+		const workflow = await t.stack.n8n.api('GET', `/workflows/${workflowId}`);
+		workflow.nodes.find((n: { name: string }) => n.name === 'Store usage').parameters.capMiB =
+			CAP_BYTES / 1024 / 1024;
+		const { name, nodes, connections, settings } = workflow;
+		await t.stack.n8n.api('PUT', `/workflows/${workflowId}`, { name, nodes, connections, settings });
+		const usedBytes = async () =>
+			(
+				await t.stack.n8n.api<{ data: Array<{ sizeBytes: number }> }>(
+					'GET',
+					'/data-tables?limit=250',
+				)
+			).data.reduce((sum, table) => sum + table.sizeBytes, 0);
+
 		const accepted: number[] = [];
 		const refused: number[] = [];
+		let warned = false;
 		for (let i = 0; i < 400 && refused.length < 10; i++) {
 			const response = await post(i);
 			if (response.status === 202) {
 				accepted.push(i);
+				if (!warned && (await usedBytes()) >= 0.85 * CAP_BYTES) {
+					// Well before the cap: the check warns, and intake still takes rows.
+					const check = await runFromTrigger(t.stack.n8n, workflowId, 'Every 10 minutes');
+					expect(check.status).toBe('success');
+					const [warning] = await alert('of 0.29 MiB');
+					expect(warning.text).toMatch(/^:warning: n8n's data tables use 0\.\d\d MiB of 0\.29 MiB \((8[5-9]|9\d)(\.\d)? %\); largest: revops_clay_intake/);
+					expect(warning.text).toContain('What to do: Before the cap is reached');
+					warned = true;
+				}
 				continue;
 			}
 			expect(response.status).toBe(503);
@@ -69,6 +100,7 @@ describeSingle(`template ${SLUG}: the intake store at n8n's Data Table cap`, () 
 			expect(body.action).toContain('N8N_DATA_TABLES_MAX_SIZE_BYTES');
 			refused.push(i);
 		}
+		expect(warned).toBe(true);
 		expect(accepted.length).toBeGreaterThan(20);
 		expect(refused).toHaveLength(10);
 		await waitFor(

@@ -25,7 +25,12 @@ import {
 import { SANDBOX_WEBHOOK_SECRET } from '../../../dev/stack/credentials';
 import { runFromTrigger, sandboxAdmin, slackMessages, waitFor } from '../../../dev/stack/support';
 import { loadTemplates } from '../../../dev/stack/templates';
-import { useTemplateStack } from '../helpers/templateStack';
+import { useTemplateStack, waitForWebhook } from '../helpers/templateStack';
+import {
+	QUEUE_DEAD_LETTERS_PATH,
+	queueDeadLetters,
+	SLUG as ERROR_HANDLER,
+} from '../../../dev/demos/04-error-handler';
 
 type QueueRow = {
 	id: number;
@@ -44,7 +49,8 @@ const NEVER = 8_640_000_000_000_000;
 const LOCK_KEY = '__drain_lock__';
 
 describe(`template ${SLUG}`, () => {
-	const t = useTemplateStack(SLUG, INTAKE_PATH, { workers: 2 });
+	// With template 04, which lists and replays the drain's dead letters.
+	const t = useTemplateStack(SLUG, INTAKE_PATH, { workers: 2, with: [ERROR_HANDLER] });
 	const admin = <T = any>(method: string, path: string, body?: unknown) =>
 		sandboxAdmin<T>(t.stack.sandbox, method, path, body);
 	const records = async (type: string) =>
@@ -354,14 +360,28 @@ describe(`template ${SLUG}`, () => {
 		} finally {
 			await admin('DELETE', '/faults');
 		}
-		// Replay: the row made due again goes through.
+		// Template 04 lists the dead letter (reason, row as received) and replays it: it goes through.
 		const dead = (await queue()).find((r) => r.payload.includes('refused.example'))!;
-		await updateDataTableRows(
-			t.stack.n8n,
-			INTAKE_TABLE,
-			{ id: dead.id },
-			{ state: 'pending', attempts: 0, available_at: 0 },
-		);
+		await waitForWebhook(t.stack.n8n, QUEUE_DEAD_LETTERS_PATH);
+		const listed = await queueDeadLetters(t.ctx, { queue: INTAKE_TABLE, action: 'list' });
+		expect(listed.status).toBe(200);
+		expect(listed.body.rows.filter((r) => r.id === dead.id)).toEqual([
+			expect.objectContaining({
+				state: 'dead',
+				attempts: 5,
+				lastError: dead.last_error,
+				row: expect.objectContaining({ domain: 'refused.example', name: 'Refused Inc' }),
+			}),
+		]);
+		const replayed = await queueDeadLetters(t.ctx, {
+			queue: INTAKE_TABLE,
+			action: 'replay',
+			ids: [dead.id],
+		});
+		expect(replayed.body).toMatchObject({
+			count: 1,
+			rows: [expect.objectContaining({ id: dead.id, state: 'pending', attempts: 0 })],
+		});
 		await waitFor('the replayed row to be done', async () =>
 			(await queue()).some((r) => r.id === dead.id && r.state === 'done'),
 		);
