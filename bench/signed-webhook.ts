@@ -13,6 +13,7 @@ import {
 	credentials,
 	executionCount,
 	load,
+	type LoadKind,
 	workflows,
 } from './lib/signedWebhookLoad';
 
@@ -35,7 +36,7 @@ async function runConfiguration(
 	});
 	const rows: Row[] = [];
 	try {
-		const scenarios: Array<[string, string, string, boolean]> = [
+		const scenarios: Array<[string, string, string, LoadKind]> = [
 			['Plain Webhook → Set (no verification)', 'Plain Webhook', 'bench-plain', false],
 			[
 				'Plain Webhook with one expression in its parameters → Set (no verification)',
@@ -56,6 +57,12 @@ async function runConfiguration(
 				false,
 			],
 			['Forged requests → Signed Webhook (answered 401)', 'Signed Webhook', 'bench-signed', true],
+			[
+				'Clay Trigger (shared secret, two-field schema) → Set',
+				'Clay Trigger',
+				'bench-clay',
+				'clay',
+			],
 			[
 				"Unauthenticated requests → n8n's Webhook with Header Auth (answered 403; n8n's floor)",
 				'Webhook (Header Auth)',
@@ -93,7 +100,7 @@ function report(rows: Row[]): {
 	rejection: number;
 	floorRatio: number;
 } {
-	const [plain, plainExpression, signed, workaround, forged, floor] = rows;
+	const [plain, plainExpression, signed, workaround, forged, clay, floor] = rows;
 	const throughput = rate(signed) / rate(plain);
 	const sameWork = rate(signed) / rate(plainExpression);
 	const rejection = rate(forged) / rate(signed);
@@ -110,6 +117,7 @@ function report(rows: Row[]): {
 		`- Signed Webhook vs plain Webhook throughput: **${throughput.toFixed(2)}×** (target ≥ 0.95×: ${verdict(throughput >= 0.95)}).`,
 		`- Signed Webhook vs the plain Webhook with one expression in its parameters (which makes n8n acquire the isolate for it too): **${sameWork.toFixed(2)}×**; the plain Webhook itself with that expression runs at ${(rate(plainExpression) / rate(plain)).toFixed(2)}× its static self.`,
 		`- Signed Webhook vs the Crypto → IF workaround: **${(rate(signed) / rate(workaround)).toFixed(2)}×**.`,
+		`- Clay Trigger vs plain Webhook throughput: **${(rate(clay) / rate(plain)).toFixed(2)}×** (target ≥ 0.95×: ${verdict(rate(clay) / rate(plain) >= 0.95)}); vs the plain Webhook with one expression: **${(rate(clay) / rate(plainExpression)).toFixed(2)}×**${clay.r.non2xx ? ` (**${clay.r.non2xx} rows were refused: not a valid measurement**)` : ''}.`,
 		`- Forged requests refused vs genuine requests processed: **${rejection.toFixed(1)}×** the rate, p50 ${forged.r.latency.p50} ms vs ${signed.r.latency.p50} ms (target ≥ 10×: ${verdict(rejection >= 10)}), ${forged.executions} executions started by ${forged.r.requests.total} forged requests (target 0: ${verdict(forged.executions === 0)}); status codes ${JSON.stringify(Object.fromEntries(Object.entries(forged.r.statusCodeStats).map(([k, v]) => [k, v.count])))}.`,
 		`- For scale, n8n's own refusal (Webhook node, Header Auth, wrong header) runs at ${floorRatio.toFixed(1)}× the genuine rate; the Signed Webhook refuses forged requests at **${(rate(forged) / rate(floor)).toFixed(2)}×** n8n's own refusal rate.`,
 	];
@@ -127,7 +135,7 @@ async function main(): Promise<void> {
 	writeBenchmarksSection('signed-webhook', [
 		'## Signed webhooks',
 		'',
-		`Method: \`npx tsx bench/signed-webhook.ts ${SECONDS}\` starts n8n ${defaults.version} (SQLite, Node 24, single main process) with the packed package and five published workflows that end in the same Set node (one, n8n's own Webhook with Header Auth, only to measure n8n's own refusal of a request; another, the plain Webhook with one expression in its options, a response header, to show what n8n's isolate costs its own node), each answering when the last node finishes (\`lastNode\` on both sides of every ratio). autocannon (in the benchmark process, loopback) drives each for ${SECONDS} s with ${CONNECTIONS} connections after a discarded warm-up of the same length; every genuine request has a fresh body and a valid GitHub-style \`X-Hub-Signature-256\`, so replay protection is on and passes (each accepted request writes the workflow's static data). The workaround is the forum recipe: Webhook → Crypto (HMAC over \`JSON.stringify($json.body)\`) → IF (string equals). Forged requests (wrong signature) go to the Signed Webhook. "Executions started" counts the workflow's executions through n8n's public API before and after (2 s after the load ends). The whole run is done twice, each on its own n8n: with n8n's defaults, and with \`N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true\`. Machine: ${os.cpus().length} × ${os.cpus()[0].model}, shared with other jobs (numbers vary by ±30 % between runs; compare within a table).`,
+		`Method: \`npx tsx bench/signed-webhook.ts ${SECONDS}\` starts n8n ${defaults.version} (SQLite, Node 24, single main process) with the packed package and six published workflows that end in the same Set node (one, n8n's own Webhook with Header Auth, only to measure n8n's own refusal of a request; another, the plain Webhook with one expression in its options, a response header, to show what n8n's isolate costs its own node), each answering when the last node finishes (\`lastNode\` on both sides of every ratio). autocannon (in the benchmark process, loopback) drives each for ${SECONDS} s with ${CONNECTIONS} connections after a discarded warm-up of the same length; every genuine request has a fresh body and a valid GitHub-style \`X-Hub-Signature-256\`, so replay protection is on and passes (each accepted request writes the workflow's static data). The workaround is the forum recipe: Webhook → Crypto (HMAC over \`JSON.stringify($json.body)\`) → IF (string equals). The Clay Trigger gets a fresh Clay row per request (a domain and an intent score) with its shared-secret header, checked against a two-field schema. Forged requests (wrong signature) go to the Signed Webhook. "Executions started" counts the workflow's executions through n8n's public API before and after (2 s after the load ends). The whole run is done twice, each on its own n8n: with n8n's defaults, and with \`N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true\`. Machine: ${os.cpus().length} × ${os.cpus()[0].model}, shared with other jobs (numbers vary by ±30 % between runs; compare within a table).`,
 		'',
 		'### n8n defaults (`N8N_EXPRESSION_ENGINE=vm`, isolate acquired eagerly)',
 		'',
@@ -139,7 +147,7 @@ async function main(): Promise<void> {
 		'',
 		"### Why the targets are not met with n8n's defaults",
 		'',
-		"n8n 2.41.1 (`webhooks/live-webhooks.js`, `webhookPhaseNeedsIsolate`) acquires an expression-engine isolate for every production request whose trigger is not its own `n8n-nodes-base.webhook` node, before any node code runs; with the default pool of one isolate and concurrent requests, that is a cold V8 isolate created (`createBridge`, vendor libraries loaded) and disposed per request. The execution then acquires another one (`WorkflowExecute.initializeExecution`). So with the defaults a verified request pays two isolates and a request to the built-in Webhook one, and a forged request — refused in the handler, no execution — still pays one: that is n8n's cost, not the verification's (in a CPU profile of forged load the node's own handler, credential read included, is under 5 % of n8n's main-thread time; isolate creation, disposal and evaluation are over 40 %). A community node cannot opt out (the check is on the node type name). With the lazy setting n8n skips the isolate when no expression is evaluated, and the node evaluates none in the webhook phase (its webhook description resolves natively, and from version 1.1 n8n no longer evaluates `options.binaryData` for it), which is what the second table measures.",
+		"n8n 2.41.1 (`webhooks/live-webhooks.js`, `webhookPhaseNeedsIsolate`) acquires an expression-engine isolate for every production request whose trigger is not its own `n8n-nodes-base.webhook` node, before any node code runs; with the default pool of one isolate and concurrent requests, that is a cold V8 isolate created (`createBridge`, vendor libraries loaded) and disposed per request. The execution then acquires another one (`WorkflowExecute.initializeExecution`). So with the defaults a verified request pays two isolates and a request to the built-in Webhook one, and a forged request — refused in the handler, no execution — still pays one: that is n8n's cost, not the verification's (in a CPU profile of forged load the node's own handler, credential read included, is under 5 % of n8n's main-thread time; isolate creation, disposal and evaluation are over 40 %). A community node cannot opt out (the check is on the node type name): the Clay Trigger is in the same place as the Signed Webhook (its row in the tables). With the lazy setting n8n skips the isolate when no expression is evaluated, and the node evaluates none in the webhook phase (its webhook description resolves natively, and from version 1.1 n8n no longer evaluates `options.binaryData` for it), which is what the second table measures.",
 		...(b.throughput >= 0.95
 			? []
 			: [

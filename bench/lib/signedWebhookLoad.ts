@@ -1,6 +1,7 @@
-// The Signed Webhook load shared by the benchmarks (bench/signed-webhook.ts, bench/queue-mode.ts): the three
+// The Signed Webhook load shared by the benchmarks (bench/signed-webhook.ts, bench/queue-mode.ts): the
 // workflows that end in the same Set node (plain Webhook, Signed Webhook, the Webhook → Crypto → IF
-// workaround) plus n8n's own Header Auth refusal, fresh GitHub-signed deliveries, and autocannon.
+// workaround, the Clay Trigger) plus n8n's own Header Auth refusal, fresh GitHub-signed deliveries or Clay
+// rows, and autocannon.
 import { randomUUID } from 'node:crypto';
 import type { CredentialSpec, N8nInstance, WorkflowJson } from '../../dev/harness';
 import { signRequest } from '../../nodes/shared/signatures';
@@ -18,6 +19,7 @@ export interface AutocannonResult {
 
 export const CONNECTIONS = 10;
 export const SECRET = 'bench-signing-secret';
+const CLAY_HEADER = 'x-clay-webhook-secret';
 
 const downstream = (x: number) => ({
 	name: 'Downstream',
@@ -133,6 +135,34 @@ export const workflows: WorkflowJson[] = [
 		},
 	},
 	{
+		// Clay's row webhook: the shared secret header and the field schema checked, answered when Set is done.
+		name: 'Clay Trigger',
+		nodes: [
+			{
+				name: 'Clay Trigger',
+				type: 'n8n-nodes-revops.clayTrigger',
+				typeVersion: 1.1,
+				position: [0, 0],
+				webhookId: 'bench-clay',
+				credentials: { webhookSecretApi: { id: '', name: 'Bench secret' } },
+				parameters: {
+					path: 'bench-clay',
+					clayHeader: CLAY_HEADER,
+					responseMode: 'lastNode',
+					fields: {
+						field: [
+							{ name: 'domain', type: 'domain', required: true },
+							{ name: 'intent', type: 'number', required: true },
+						],
+					},
+					options: {},
+				},
+			},
+			downstream(220),
+		],
+		connections: link('Clay Trigger', 'Downstream'),
+	},
+	{
 		// n8n's own refusal of an unauthenticated request (Header Auth, wrong value): the floor any rejection
 		// in a webhook handler can reach, since n8n routes and loads the workflow before a node runs.
 		name: 'Webhook (Header Auth)',
@@ -151,8 +181,21 @@ export const workflows: WorkflowJson[] = [
 	},
 ];
 
-/** A fresh, correctly signed GitHub-style delivery per request (or a forged one). */
-export function delivery(forged: boolean) {
+/** What a request carries: a GitHub-signed delivery, a forged one, or a Clay row with the shared secret. */
+export type LoadKind = boolean | 'clay';
+
+/** A fresh, correctly signed GitHub-style delivery per request (or a forged one, or a Clay row). */
+export function delivery(forged: LoadKind) {
+	if (forged === 'clay')
+		return (request: Record<string, unknown>) => ({
+			...request,
+			method: 'POST',
+			body: JSON.stringify({
+				domain: `row-${randomUUID().slice(0, 8)}.com`,
+				intent: Math.floor(Math.random() * 100),
+			}),
+			headers: { 'content-type': 'application/json', [CLAY_HEADER]: SECRET },
+		});
 	return (request: Record<string, unknown>) => {
 		const body = JSON.stringify({
 			action: 'opened',
@@ -174,7 +217,7 @@ export function delivery(forged: boolean) {
 export async function load(
 	url: string,
 	seconds: number,
-	forged = false,
+	forged: LoadKind = false,
 ): Promise<AutocannonResult> {
 	return await autocannon({
 		url,

@@ -64,6 +64,21 @@ export async function updateDataTableRows(
 	});
 }
 
+/** A new table in the project of an existing one (n8n's REST API, as the editor creates one). */
+export async function createDataTable(
+	n8n: N8nInstance,
+	projectId: string,
+	name: string,
+	columns: Array<{ name: string; type: 'string' | 'number' | 'boolean' | 'date' }>,
+): Promise<DataTableInfo> {
+	const created = await n8n.rest<{ data: DataTableInfo }>(
+		'POST',
+		`/rest/projects/${projectId}/data-tables`,
+		{ name, columns },
+	);
+	return created.data;
+}
+
 export async function deleteDataTable(n8n: N8nInstance, name: string): Promise<void> {
 	const table = await dataTableByName(n8n, name);
 	if (table) await n8n.rest('DELETE', `/rest/projects/${table.projectId}/data-tables/${table.id}`);

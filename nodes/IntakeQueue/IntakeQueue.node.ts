@@ -49,6 +49,7 @@ const configuredOutputs = (operation: string) => {
 		return [
 			{ type: 'main', displayName: 'Held' },
 			{ type: 'main', displayName: 'Store Refused' },
+			{ type: 'main', displayName: 'Held Elsewhere' },
 		];
 	if (operation === 'usage')
 		return [
@@ -140,11 +141,33 @@ export class IntakeQueue implements INodeType {
 				const paired = pairedWith(items.map((_, i) => i));
 				const rows = items.map((item) => item.json as Partial<StoredQueueRow>);
 				if (holdsLock(rows, token))
-					return [[{ json: { token, lock: 'held' }, pairedItem: paired }], []];
+					return [[{ json: { token, lock: 'held' }, pairedItem: paired }], [], []];
+				// The lock row came back with another run's token (a store that returns it either way, e.g.
+				// revops_queue_lock): say until when, so the run can log why it did nothing.
+				const other = rows.find((row) => row.key === DRAIN_LOCK_KEY);
+				if (other)
+					return [
+						[],
+						[],
+						[
+							{
+								json: {
+									token,
+									lock: 'elsewhere',
+									heldUntil: new Date(Number(other.available_at) || 0).toISOString(),
+								},
+								pairedItem: paired,
+							},
+						],
+					];
 				// Items came back but none is a row of the store: the update failed and was passed on as data.
-				if (items.length && !items.some((item) => isStoredRow(item.json)))
-					return [[], [{ json: { error: WRITE_NOT_CONFIRMED }, pairedItem: paired }]];
-				return [[], []];
+				// ({success: true} is the Postgres node's "the statement ran and returned no row".)
+				const refused = items.filter(
+					(item) => !isStoredRow(item.json) && !isNoRowsAnswer(item.json),
+				);
+				if (refused.length && !items.some((item) => isStoredRow(item.json)))
+					return [[], [{ json: { error: WRITE_NOT_CONFIRMED }, pairedItem: paired }], []];
+				return [[], [], []];
 			}
 			case 'open':
 				return openClaimed(items, readToken(this));
@@ -178,6 +201,12 @@ export class IntakeQueue implements INodeType {
 				throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`);
 		}
 	}
+}
+
+/** The Postgres node's item for a statement that returned no row. */
+function isNoRowsAnswer(json: IDataObject): boolean {
+	const keys = Object.keys(json);
+	return keys.length === 1 && json.success === true;
 }
 
 /** A row coming back for a second intake (a replayed dead letter) must not nest its old metadata. */

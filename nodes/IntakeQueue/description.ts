@@ -23,7 +23,7 @@ export const properties: INodeProperties[] = [
 				value: 'checkLock',
 				action: 'Check the drain lock',
 				description:
-					'Pass on only when the lock row came back holding this drain’s token, so one drain talks to the systems at a time; a refused update goes to Store Refused',
+					'Pass on only when the lock row came back holding this drain’s token, so one drain talks to the systems at a time; a lock row holding another run’s token goes to Held Elsewhere, a refused update to Store Refused',
 			},
 			{
 				name: 'Check Store Usage',

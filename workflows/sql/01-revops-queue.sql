@@ -10,6 +10,7 @@
 --   settle:  SELECT revops_queue_settle($1::jsonb)                   -- Intake Queue → Settle Outcomes' Store
 --                                                                       Updates, aggregated into one array
 --   purge:   DELETE FROM revops_queue WHERE queue = $1 AND state = 'done' AND done_at < $2
+--   one run at a time: SELECT * FROM revops_queue_lock($1, $2, $3, $4) / revops_queue_unlock($1, $2)
 -- Run once; idempotent.
 CREATE TABLE IF NOT EXISTS revops_queue (
 	id bigserial PRIMARY KEY,
@@ -78,5 +79,27 @@ RETURNS SETOF revops_queue LANGUAGE sql AS $$
 	UPDATE revops_queue
 	SET state = 'pending', attempts = 0, available_at = p_now, claim = '', last_error = ''
 	WHERE queue = p_queue AND state = 'dead' AND id = ANY (p_ids)
+	RETURNING *;
+$$;
+
+-- One run at a time (template 05's sync; any drain that must not overlap another): the queue's lock row,
+-- taken with a lease by one atomic UPDATE. Returns the lock row either way, so Intake Queue → Check the Drain
+-- Lock tells "held" (claim = this run's token) from "held elsewhere until available_at". A run that died keeps
+-- it until the lease ends.
+CREATE OR REPLACE FUNCTION revops_queue_lock(
+	p_queue text, p_token text, p_now double precision, p_lease_until double precision
+) RETURNS SETOF revops_queue LANGUAGE sql AS $$
+	INSERT INTO revops_queue (queue, key, payload, state, available_at, received_at)
+	VALUES (p_queue, '__drain_lock__', '{}', 'lock', 0, p_now)
+	ON CONFLICT (queue, key) DO NOTHING;
+	UPDATE revops_queue SET claim = p_token, available_at = p_lease_until
+	WHERE queue = p_queue AND key = '__drain_lock__' AND available_at <= p_now;
+	SELECT * FROM revops_queue WHERE queue = p_queue AND key = '__drain_lock__';
+$$;
+
+CREATE OR REPLACE FUNCTION revops_queue_unlock(p_queue text, p_token text)
+RETURNS SETOF revops_queue LANGUAGE sql AS $$
+	UPDATE revops_queue SET claim = '', available_at = 0
+	WHERE queue = p_queue AND key = '__drain_lock__' AND claim = p_token
 	RETURNING *;
 $$;

@@ -140,4 +140,45 @@ describe('queue in PostgreSQL (workflows/sql/01-revops-queue.sql)', () => {
 		);
 		expect(claimed.map((row) => row.key)).toEqual(['mine']);
 	});
+
+	test('one run at a time: of four runs taking the lock at once exactly one holds it, until it lets go or its lease ends', async () => {
+		const now = Date.now();
+		const takes = await Promise.all(
+			['a', 'b', 'c', 'd'].map((token) =>
+				session(
+					`SELECT key, claim FROM revops_queue_lock('one-run', '${token}', ${now}, ${now + 60_000})`,
+				),
+			),
+		);
+		// Every run gets the lock row back; its claim names the one run that holds it.
+		const holders = new Set(takes.map(([row]) => row.claim));
+		expect(holders.size).toBe(1);
+		const [holder] = [...holders];
+		expect(['a', 'b', 'c', 'd']).toContain(holder);
+		expect(takes.every(([row]) => row.key === '__drain_lock__')).toBe(true);
+		// Another run is refused while the lease runs, and gets it once the holder lets go.
+		const [during] = await session(
+			`SELECT claim FROM revops_queue_lock('one-run', 'e', ${now + 1}, ${now + 60_000})`,
+		);
+		expect(during.claim).toBe(holder);
+		expect(
+			await session(`SELECT key FROM revops_queue_unlock('one-run', 'not-the-holder')`),
+		).toEqual([]);
+		await session(`SELECT key FROM revops_queue_unlock('one-run', '${holder}')`);
+		const [after] = await session(
+			`SELECT claim FROM revops_queue_lock('one-run', 'e', ${now + 2}, ${now + 60_000})`,
+		);
+		expect(after.claim).toBe('e');
+		// A run that died: its lease ends, the next run takes the lock.
+		const [expired] = await session(
+			`SELECT claim FROM revops_queue_lock('one-run', 'f', ${now + 60_001}, ${now + 120_000})`,
+		);
+		expect(expired.claim).toBe('f');
+		// The lock row is never claimed as work.
+		expect(
+			await session(
+				`SELECT key FROM revops_queue_claim('one-run', 'g', ${now + 999_999_999}, 0, 10)`,
+			),
+		).toEqual([]);
+	});
 });

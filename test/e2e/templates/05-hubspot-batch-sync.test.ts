@@ -4,7 +4,8 @@
 // refused by HubSpot. Checked: zero 429s in the sandbox's request log although the run needs far more than
 // one window's budget, every company once, every contact associated with its company, the warehouse rows
 // written back, progress and per-record rows in workflow_log, the Slack summary, and that the next run
-// picks up exactly the rows that failed. About two minutes, most of it the rate limit itself.
+// picks up exactly the rows that failed; one sync at a time (a run that finds the lock held does nothing and
+// logs why). About two minutes, most of it the rate limit itself.
 import demo, {
 	loadSampleContacts,
 	runSync,
@@ -272,6 +273,49 @@ describe(`template ${SLUG}`, () => {
 		expect(await records('contacts')).toHaveLength(CONTACTS);
 		expect(await records('companies')).toHaveLength(COMPANIES);
 		expect((await hubspotLog()).filter((r) => r.status === 429)).toEqual([]);
+	}, 300_000);
+
+	test('one sync at a time: a run started while another holds the lock does nothing and logs why', async () => {
+		// Another run (a worker, the nightly schedule) holds the lock for a minute.
+		const now = Date.now();
+		t.stack.warehouse.query(
+			`SELECT key FROM revops_queue_lock('hubspot-sync', 'another-run', ${now}, ${now + 60_000})`,
+		);
+		t.stack.warehouse.exec(
+			"UPDATE hubspot_contact_sync SET updated_at = now() WHERE email = 'contact1@acct1.com'",
+		);
+		await admin('DELETE', '/requests');
+		try {
+			const run = await runSync(t.stack.n8n);
+			expect(run.status).toBe('success');
+			expect(logOf(run.id)).toEqual([
+				{
+					event: 'sync_skipped',
+					record_id: run.id,
+					status: 'skipped',
+					metadata: {
+						execution_id: run.id,
+						reason: 'another sync holds the lock',
+						held_until: new Date(now + 60_000).toISOString(),
+					},
+				},
+			]);
+			expect(await hubspotLog()).toEqual([]);
+		} finally {
+			t.stack.warehouse.query(`SELECT key FROM revops_queue_unlock('hubspot-sync', 'another-run')`);
+		}
+		// Once it lets go, the next run syncs (and releases the lock at its end).
+		const next = await runSync(t.stack.n8n);
+		expect(logOf(next.id).map((r) => r.event)).toEqual([
+			'sync_started',
+			'batch_progress',
+			'sync_finished',
+		]);
+		expect(
+			t.stack.warehouse.query<{ claim: string }>(
+				"SELECT claim FROM revops_queue WHERE queue = 'hubspot-sync' AND key = '__drain_lock__'",
+			),
+		).toEqual([{ claim: '' }]);
 	}, 300_000);
 
 	test('the demo (npm run demo) re-syncs the contacts that changed since', async () => {

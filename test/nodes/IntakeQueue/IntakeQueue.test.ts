@@ -117,10 +117,23 @@ describe('Intake Queue node', () => {
 		const other = await executeNode({
 			node,
 			parameters: { operation: 'checkLock', drainRun: 't1' },
-			items: [{ id: 1, key: '__drain_lock__', claim: 't2' }],
+			items: [
+				{ id: '1', key: '__drain_lock__', claim: 't2', available_at: Date.UTC(2026, 11, 7, 3) },
+			],
 		});
 		expect(other.outputs[0]).toHaveLength(0);
 		expect(other.outputs[1]).toHaveLength(0);
+		// Held by another run (PostgreSQL's revops_queue_lock returns the row either way): says until when.
+		expect(other.outputs[2].map((item) => item.json)).toEqual([
+			{ token: 't1', lock: 'elsewhere', heldUntil: '2026-12-07T03:00:00.000Z' },
+		]);
+		// The Postgres node's answer for a statement that returned no row is not a refused write.
+		const none = await executeNode({
+			node,
+			parameters: { operation: 'checkLock', drainRun: 't1' },
+			items: [{ success: true }],
+		});
+		expect(none.outputs.map((output) => output.length)).toEqual([0, 0, 0]);
 	});
 
 	test('Confirm Stored Rows: only a row the store returned with its id is stored (n8n passes some refused writes on as data)', async () => {
