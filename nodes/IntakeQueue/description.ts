@@ -19,18 +19,18 @@ export const properties: INodeProperties[] = [
 					'Read the error of the store node that refused a row: status 503 with Retry-After when it is full or down, 500 naming what to create when the table is missing',
 			},
 			{
-				name: 'Check the Drain Lock',
-				value: 'checkLock',
-				action: 'Check the drain lock',
-				description:
-					'Pass on only when the lock row came back holding this drain’s token, so one drain talks to the systems at a time; a lock row holding another run’s token goes to Held Elsewhere, a refused update to Store Refused',
-			},
-			{
 				name: 'Check Store Usage',
 				value: 'usage',
 				action: 'Check store usage',
 				description:
 					'Read the data tables n8n’s API lists (with their sizes) against n8n’s cap: Near or At Cap says how full, which tables, and what to do',
+			},
+			{
+				name: 'Check the Drain Lock',
+				value: 'checkLock',
+				action: 'Check the drain lock',
+				description:
+					'Pass on only when the lock row came back holding this drain’s token, so one drain talks to the systems at a time; a lock row holding another run’s token goes to Held Elsewhere, a refused update to Store Refused',
 			},
 			{
 				name: 'Confirm Stored Rows',
