@@ -1,7 +1,22 @@
 import * as net from 'node:net';
 
-/** A port the kernel just handed out on loopback; free unless someone races us for it. */
+/** Ports handed out by this process: the kernel may hand a just-released port out again before its user binds it. */
+const handedOut = new Set<number>();
+
+/**
+ * A port the kernel just handed out on loopback; free unless someone races us for it, and never one this
+ * process handed out before (a worker's health port and its task broker's port were once the same).
+ */
 export async function freePort(): Promise<number> {
+	for (;;) {
+		const port = await kernelPort();
+		if (handedOut.has(port)) continue;
+		handedOut.add(port);
+		return port;
+	}
+}
+
+async function kernelPort(): Promise<number> {
 	return await new Promise((resolve, reject) => {
 		const server = net.createServer();
 		server.unref();

@@ -20,6 +20,7 @@ import {
 	openRow,
 	planDrain,
 	reportRows,
+	rowKey,
 	settle,
 	storeUsage,
 	tablesFrom,
@@ -117,7 +118,11 @@ export class IntakeQueue implements INodeType {
 			}
 			case 'startDrain': {
 				const settings = readSettings(this);
-				const plan = planDrain(settings, now, randomUUID());
+				// A retry of an execution gets the trigger's item again: the same token makes it the same run.
+				const token = this.getNodeParameter('tokenFromTrigger', 0, false)
+					? `run-${rowKey(items[0]?.json ?? {}, []).slice(0, 32)}`
+					: randomUUID();
+				const plan = planDrain(settings, now, token);
 				return [
 					[
 						{

@@ -162,6 +162,15 @@ export const properties: INodeProperties[] = [
 		displayOptions: show('startDrain'),
 	},
 	{
+		displayName: 'Same Run on Retry',
+		name: 'tokenFromTrigger',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to derive the run’s token from the item that started it, so that a retry of this execution (after a crash or an error) is the same run and keeps the lock and the claims the first attempt took, instead of waiting for their lease',
+		displayOptions: show('startDrain'),
+	},
+	{
 		displayName: 'Max Attempts',
 		name: 'maxAttempts',
 		type: 'number',

@@ -75,6 +75,23 @@ describe('Intake Queue node', () => {
 		expect(bad.error?.message).toBe('Lease (Seconds) must be a positive number (got 0)');
 	});
 
+	test('Start a Drain with Same Run on Retry: the token comes from the trigger item, so a retry is the same run', async () => {
+		const start = async (trigger: Record<string, string>) =>
+			(
+				await executeNode({
+					node,
+					parameters: { operation: 'startDrain', tokenFromTrigger: true },
+					items: [trigger],
+				})
+			).outputs[0][0].json.token;
+		const nightly = { timestamp: '2026-12-07T02:00:00.000+00:00', 'Day of week': 'Monday' };
+		expect(await start(nightly)).toBe(await start({ ...nightly }));
+		expect(await start(nightly)).toMatch(/^run-[0-9a-f]{32}$/);
+		expect(await start({ ...nightly, timestamp: '2026-12-08T02:00:00.000+00:00' })).not.toBe(
+			await start(nightly),
+		);
+	});
+
 	test('Open Claimed Rows: this drain’s rows as items with _queue; another drain’s dropped; a repeat and an unreadable payload apart', async () => {
 		const run = await executeNode({
 			node,
