@@ -3,6 +3,7 @@
 // it for a company that does not exist: the 404 makes the run fail, and the handler logs it, alerts
 // #revops-errors with the execution link and parks the request in dead_letter (a permanent error).
 // Injected sandbox faults (503) make the same read fail transiently: the handler retries it once.
+import type { RowReport } from '../../nodes/shared/queue';
 import type { N8nInstance, WorkflowJson } from '../harness';
 import { SANDBOX_HUBSPOT_TOKEN } from '../stack/credentials';
 import { send, signedRequest, type Answer } from '../stack/signed';
@@ -107,19 +108,6 @@ export async function replayDeadLetter(ctx: DemoContext, id: number | string): P
 	return await send(signedRequest('standardWebhooks', ctx.n8n.webhookUrl(REPLAY_PATH), { id }));
 }
 
-export interface QueueReport {
-	count: number;
-	rows: Array<{
-		id: number;
-		key: string;
-		state: string;
-		attempts: number;
-		lastError: string;
-		receivedAt: string;
-		row?: Record<string, any>;
-	}>;
-}
-
 /**
  * Lists or replays the dead letters of a drain's queue through the handler's "Queue dead letters" webhook:
  * `queue` is template 01's data table (`revops_clay_intake`) or a queue of the warehouse's revops_queue.
@@ -127,10 +115,10 @@ export interface QueueReport {
 export async function queueDeadLetters(
 	ctx: DemoContext,
 	request: { queue: string; action: 'list' | 'replay'; ids?: number[] },
-): Promise<Answer & { body: QueueReport }> {
+): Promise<Answer & { body: RowReport }> {
 	return (await send(
 		signedRequest('standardWebhooks', ctx.n8n.webhookUrl(QUEUE_DEAD_LETTERS_PATH), request),
-	)) as Answer & { body: QueueReport };
+	)) as Answer & { body: RowReport };
 }
 
 export const demo: TemplateDemo = {
