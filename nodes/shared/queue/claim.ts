@@ -1,5 +1,5 @@
 import type { QueueSettings } from './settings';
-import type { StoredQueueRow } from './records';
+import { openPayload, type StoredQueueRow } from './records';
 
 /** available_at of a row that is never due again (done, dead): the largest time a JS Date holds. */
 export const NEVER = 8_640_000_000_000_000;
@@ -72,14 +72,10 @@ export function openRow(row: StoredQueueRow, token: string): Opened {
 		token,
 		receivedAt: Number(row.received_at) || 0,
 	};
-	try {
-		const payload: unknown = JSON.parse(String(row.payload));
-		if (payload && typeof payload === 'object' && !Array.isArray(payload))
-			return { ok: true, meta, row: payload as Record<string, unknown> };
-		return { ok: false, meta, reason: 'payload is not a JSON object' };
-	} catch (error) {
-		return { ok: false, meta, reason: `payload is not JSON: ${(error as Error).message}` };
-	}
+	const opened = openPayload(row.payload);
+	return opened.ok
+		? { ok: true, meta, row: opened.row }
+		: { ok: false, meta, reason: opened.reason };
 }
 
 /** Whether the lock row came back holding this drain's token: it may drain now. */

@@ -88,3 +88,17 @@ export function enqueueRecord(
 export function missingColumns(row: Record<string, unknown>): string[] {
 	return QUEUE_COLUMNS.map((column) => column.name).filter((name) => !(name in row));
 }
+
+/** A stored payload back as the row it was, or why it cannot be read (such a row is a dead letter at once). */
+export function openPayload(
+	payload: unknown,
+): { ok: true; row: Record<string, unknown> } | { ok: false; reason: string } {
+	try {
+		const row: unknown = JSON.parse(String(payload));
+		if (row && typeof row === 'object' && !Array.isArray(row))
+			return { ok: true, row: row as Record<string, unknown> };
+		return { ok: false, reason: 'payload is not a JSON object' };
+	} catch (error) {
+		return { ok: false, reason: `payload is not JSON: ${(error as Error).message}` };
+	}
+}

@@ -1,4 +1,6 @@
 import { DRAIN_LOCK_KEY } from './claim';
+import { openPayload } from './records';
+import { storedRowId } from './storeErrors';
 
 /** One queue row as a person reads it: its payload opened, times as dates. */
 export interface ReportedRow {
@@ -26,27 +28,18 @@ export interface RowReport {
 export function reportRows(items: ReadonlyArray<Record<string, unknown>>): RowReport {
 	const rows: ReportedRow[] = [];
 	for (const item of items) {
-		const id = Number(item.id);
-		if (item.id === undefined || item.id === null || item.id === '' || !Number.isFinite(id))
-			continue;
-		if (typeof item.key !== 'string' || item.key === DRAIN_LOCK_KEY) continue;
-		const reported: ReportedRow = {
+		const id = storedRowId(item);
+		if (id === undefined || item.key === DRAIN_LOCK_KEY) continue;
+		const opened = openPayload(item.payload);
+		rows.push({
 			id,
-			key: item.key,
+			key: String(item.key),
 			state: String(item.state ?? ''),
 			attempts: Number(item.attempts) || 0,
 			lastError: String(item.last_error ?? ''),
 			receivedAt: new Date(Number(item.received_at) || 0).toISOString(),
-		};
-		try {
-			const payload: unknown = JSON.parse(String(item.payload));
-			if (payload && typeof payload === 'object' && !Array.isArray(payload))
-				reported.row = payload as Record<string, unknown>;
-			else reported.payloadError = 'payload is not a JSON object';
-		} catch (error) {
-			reported.payloadError = `payload is not JSON: ${(error as Error).message}`;
-		}
-		rows.push(reported);
+			...(opened.ok ? { row: opened.row } : { payloadError: opened.reason }),
+		});
 	}
 	return { count: rows.length, rows };
 }

@@ -8,9 +8,20 @@ import { QUEUE_COLUMNS } from './records';
 export const WRITE_NOT_CONFIRMED =
 	'write not confirmed: the Data Table node passed the refused write on without a row (n8n does this when the data table size limit is exceeded, N8N_DATA_TABLES_MAX_SIZE_BYTES)';
 
+/**
+ * The store's id of a queue row a store node returned, or undefined for anything else (a write passed on
+ * without a row, an empty answer). The Data Table node gives a number; PostgreSQL hands a bigint over as text.
+ */
+export function storedRowId(json: Record<string, unknown>): number | undefined {
+	if (typeof json.key !== 'string') return undefined;
+	const { id } = json;
+	if (typeof id === 'number') return Number.isFinite(id) ? id : undefined;
+	return typeof id === 'string' && /^\d+$/.test(id) ? Number(id) : undefined;
+}
+
 /** Whether a store node's output item is a queue row the store returned (it has the store's id). */
 export function isStoredRow(json: Record<string, unknown>): boolean {
-	return typeof json.id === 'number' && typeof json.key === 'string';
+	return storedRowId(json) !== undefined;
 }
 
 /** How intake answers the sender when the store refused a row. */
@@ -48,6 +59,14 @@ export function classifyStoreError(
 			reason: `the intake store is full (${text})`,
 			action: `Drain or purge "${table}" (done rows are purged after the retention window), or raise N8N_DATA_TABLES_MAX_SIZE_BYTES; refused rows stay in the sender and are accepted once there is room`,
 		};
+	// A missing column first: its message also says "does not exist", and often names the table.
+	if (/unknown column|column.*(not found|do(es)? not exist)|could not find the column/i.test(text))
+		return {
+			status: 500,
+			kind: 'wrongShape',
+			reason: `the intake store "${table}" lacks a column (${text})`,
+			action: `Give the data table "${table}" the columns ${columnList}`,
+		};
 	// PostgreSQL: the queue table or its functions were never created in this database.
 	if (/(relation|function) .*does not exist/i.test(text))
 		return {
@@ -59,21 +78,13 @@ export function classifyStoreError(
 	if (
 		/not found|could not be found|could not find the data table|does not exist|no such table/i.test(
 			text,
-		) &&
-		!/column/i.test(text)
+		)
 	)
 		return {
 			status: 500,
 			kind: 'missingTable',
 			reason: `the intake store "${table}" does not exist (${text})`,
 			action: `Run the workflow's one-time setup (its manual trigger) once, or create the data table "${table}" with the columns ${columnList}`,
-		};
-	if (/unknown column|column.*(not found|do(es)? not exist)|could not find the column/i.test(text))
-		return {
-			status: 500,
-			kind: 'wrongShape',
-			reason: `the intake store "${table}" lacks a column (${text})`,
-			action: `Give the data table "${table}" the columns ${columnList}`,
 		};
 	return {
 		status: 503,

@@ -1,4 +1,9 @@
-import { classifyStoreError, WRITE_NOT_CONFIRMED } from '../../../../../nodes/shared/queue';
+import {
+	classifyStoreError,
+	isStoredRow,
+	storedRowId,
+	WRITE_NOT_CONFIRMED,
+} from '../../../../../nodes/shared/queue';
 
 describe('store errors answered to the sender', () => {
 	test.each([
@@ -22,6 +27,7 @@ describe('store errors answered to the sender', () => {
 		["Validation error with data table request: unknown column name 'payload'", 500, 'wrongShape'],
 		[WRITE_NOT_CONFIRMED, 503, 'full'],
 		['relation "revops_queue" does not exist: Failed query: SELECT …', 500, 'missingTable'],
+		['column "claim" of relation "revops_queue" does not exist', 500, 'wrongShape'],
 		[
 			'function revops_queue_enqueue(unknown, text, text, numeric) does not exist',
 			500,
@@ -52,5 +58,15 @@ describe('store errors answered to the sender', () => {
 		);
 		expect(action).toContain('workflows/sql/01-revops-queue.sql');
 		expect(action).toContain('"revops_queue"');
+	});
+
+	test("a stored row is one with the store's id: a number from a Data Table, digits from PostgreSQL", () => {
+		expect(storedRowId({ id: 7, key: 'k' })).toBe(7);
+		expect(storedRowId({ id: '9007199254740', key: 'k' })).toBe(9007199254740);
+		// A write passed on without a row (the input item), an empty answer, an id that is not one, no key.
+		expect(isStoredRow({ key: 'k', payload: '{}', state: 'pending' })).toBe(false);
+		expect(isStoredRow({ success: true })).toBe(false);
+		expect(isStoredRow({ id: 'x7', key: 'k' })).toBe(false);
+		expect(isStoredRow({ id: 7 })).toBe(false);
 	});
 });
