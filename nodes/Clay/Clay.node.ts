@@ -10,6 +10,7 @@ import {
 } from 'n8n-workflow';
 import { CLAY_SOURCE_CAP, planSubmissions, rowPacing } from '../shared/clay';
 import { continuedItem } from '../glue/items';
+import { openMetrics } from '../glue/metrics';
 import { clayApiTest } from './credentialTest';
 import { isRowRefusal, toNodeApiError } from './failure';
 import { properties } from './description';
@@ -37,7 +38,10 @@ export class Clay implements INodeType {
 			{ type: NodeConnectionTypes.Main, displayName: 'Sent' },
 			{ type: NodeConnectionTypes.Main, displayName: 'Rejected' },
 		],
-		credentials: [{ name: 'clayApi', required: true, testedBy: 'clayApiTest' }],
+		credentials: [
+			{ name: 'clayApi', required: true, testedBy: 'clayApiTest' },
+			{ name: 'revOpsMetricsApi', required: false },
+		],
 		usableAsTool: true,
 		properties,
 	};
@@ -73,7 +77,9 @@ export class Clay implements INodeType {
 			Number(this.getNodeParameter('rowsPerSecond', 0, 10)),
 			Number(options.maxAttempts ?? 6),
 		);
-		const client = new ClayClient(this, webhookUrl, pacing);
+		const startedAt = Date.now();
+		const metrics = await openMetrics(this);
+		const client = new ClayClient(this, webhookUrl, pacing, undefined, metrics?.callMeter('clay'));
 		const sent: INodeExecutionData[] = [];
 		const rejected: INodeExecutionData[] = [];
 		let stop: NodeApiError | undefined;
@@ -103,6 +109,17 @@ export class Clay implements INodeType {
 		} finally {
 			// Whatever happened, the rows Clay accepted are counted.
 			await ledger.flush();
+			if (metrics) {
+				const labels = { system: 'clay', operation: 'row.push' };
+				metrics.count('revops_records_total', { ...labels, outcome: 'success' }, sent.length);
+				metrics.count('revops_records_total', { ...labels, outcome: 'rejected' }, rejected.length);
+				metrics.observe(
+					'revops_node_run_duration_seconds',
+					labels,
+					(Date.now() - startedAt) / 1000,
+				);
+				await metrics.flush(!!stop);
+			}
 		}
 		if (stop) throw stop;
 		return [sent, rejected];

@@ -16,6 +16,7 @@ import {
 	type RowField,
 } from '../shared/clay';
 import type { IncomingRequest } from '../glue/inboundRequest';
+import { recordWebhook } from '../glue/metrics';
 import { readSignatureParameters, verifyInbound, webhookSecretApiTest } from '../glue/signature';
 import { fromParameter, nativeWebhookFields } from '../glue/webhookFields';
 import { properties } from './description';
@@ -51,7 +52,10 @@ export class ClayTrigger implements INodeType {
 			'Paste the production URL into Clay’s HTTP API column, with the secret header.',
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'webhookSecretApi', required: true, testedBy: 'webhookSecretApiTest' }],
+		credentials: [
+			{ name: 'webhookSecretApi', required: true, testedBy: 'webhookSecretApiTest' },
+			{ name: 'revOpsMetricsApi', required: false },
+		],
 		webhooks: [
 			{
 				name: 'default',
@@ -98,8 +102,10 @@ export class ClayTrigger implements INodeType {
 		}
 		if ('answer' in outcome) {
 			send(res, outcome.answer);
+			await recordWebhook(this, 'clay_trigger', false, outcome.answer.status);
 			return { noWebhookResponse: true };
 		}
+		await recordWebhook(this, 'clay_trigger', true);
 
 		const workflowData = [[{ json: outcome.row as IDataObject, pairedItem: { item: 0 } }]];
 		const responseMode = this.getNodeParameter('responseMode', 'onReceived');

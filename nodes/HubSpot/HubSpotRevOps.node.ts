@@ -73,6 +73,7 @@ export class HubSpotRevOps implements INodeType {
 				required: true,
 				displayOptions: { show: { authentication: ['oAuth2'] } },
 			},
+			{ name: 'revOpsMetricsApi', required: false },
 		],
 		properties: [
 			{

@@ -9,6 +9,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { failItem, pairedWith } from '../glue/items';
+import { drainStarted, drainStartOf, openMetrics, type NodeMetrics } from '../glue/metrics';
 import {
 	classifyStoreError,
 	enqueueRecord,
@@ -79,132 +80,208 @@ export class IntakeQueue implements INodeType {
 		defaults: { name: 'Intake Queue' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: `={{(${configuredOutputs})($parameter.operation)}}`,
+		credentials: [{ name: 'revOpsMetricsApi', required: false }],
 		usableAsTool: true,
 		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const operation = this.getNodeParameter('operation', 0) as string;
-		const items = this.getInputData();
-		const now = Date.now();
-		switch (operation) {
-			case 'enqueue': {
-				const keyFields = readKeyFields(this);
-				return [
-					items.map((item, index) => ({
-						json: enqueueRecord(stripMeta(item.json), keyFields, now) as unknown as IDataObject,
-						pairedItem: { item: index },
-					})),
-				];
-			}
-			case 'storeFailure': {
-				const table = String(this.getNodeParameter('table', 0, 'revops_clay_intake'));
-				const retryAfter = Number(this.getNodeParameter('retryAfter', 0, 60));
-				return [
-					items.map((item, index) => {
-						const refusal = classifyStoreError(errorText(item.json), table, retryAfter);
-						return {
-							json: {
-								...refusal,
-								retryAfter: refusal.retryAfter ?? '',
-								body: { error: refusal.reason, action: refusal.action },
-								// One alert per kind and hour is enough when every row is refused the same way.
-								alertKey: `${refusal.kind}:${new Date(now).toISOString().slice(0, 13)}`,
-							},
-							pairedItem: { item: index },
-						};
-					}),
-				];
-			}
-			case 'startDrain': {
-				const settings = readSettings(this);
-				// A retry of an execution gets the trigger's item again: the same token makes it the same run.
-				const token = this.getNodeParameter('tokenFromTrigger', 0, false)
-					? `run-${rowKey(items[0]?.json ?? {}, []).slice(0, 32)}`
-					: randomUUID();
-				const plan = planDrain(settings, now, token);
-				return [
-					[
-						{
-							json: { ...plan, lockKey: DRAIN_LOCK_KEY, lockState: LOCK_STATE, never: NEVER },
-							pairedItem: { item: 0 },
-						},
-					],
-				];
-			}
-			case 'confirm': {
-				const stored: INodeExecutionData[] = [];
-				const refused: INodeExecutionData[] = [];
-				items.forEach((item, index) => {
-					if (isStoredRow(item.json)) stored.push({ json: item.json, pairedItem: { item: index } });
-					else refused.push({ json: { error: WRITE_NOT_CONFIRMED }, pairedItem: { item: index } });
-				});
-				return [stored, refused];
-			}
-			case 'checkLock': {
-				const token = readToken(this);
-				const paired = pairedWith(items.map((_, i) => i));
-				const rows = items.map((item) => item.json as Partial<StoredQueueRow>);
-				if (holdsLock(rows, token))
-					return [[{ json: { token, lock: 'held' }, pairedItem: paired }], [], []];
-				// The lock row came back with another run's token (a store that returns it either way, e.g.
-				// revops_queue_lock): say until when, so the run can log why it did nothing.
-				const other = rows.find((row) => row.key === DRAIN_LOCK_KEY);
-				if (other)
-					return [
-						[],
-						[],
-						[
-							{
-								json: {
-									token,
-									lock: 'elsewhere',
-									heldUntil: new Date(Number(other.available_at) || 0).toISOString(),
-								},
-								pairedItem: paired,
-							},
-						],
-					];
-				// Items came back but none is a row of the store: the update failed and was passed on as data.
-				// ({success: true} is the Postgres node's "the statement ran and returned no row".)
-				const refused = items.filter(
-					(item) => !isStoredRow(item.json) && !isNoRowsAnswer(item.json),
-				);
-				if (refused.length && !items.some((item) => isStoredRow(item.json)))
-					return [[], [{ json: { error: WRITE_NOT_CONFIRMED }, pairedItem: paired }], []];
-				return [[], [], []];
-			}
-			case 'open':
-				return openClaimed(items, readToken(this));
-			case 'usage': {
-				const capMiB = Number(this.getNodeParameter('capMiB', 0, 200));
-				const warnPercent = Number(this.getNodeParameter('warnPercent', 0, 80));
-				const tables = tablesFrom(items.map((item) => item.json));
-				if (!tables.length)
-					throw new NodeOperationError(this.getNode(), 'No data table sizes in the input', {
-						description:
-							'Connect an HTTP Request node that GETs <n8n URL>/api/v1/data-tables?limit=250 with your n8n API credential (scope dataTable:list): each table comes with its sizeBytes',
-					});
-				const usage = storeUsage(tables, capMiB * 1024 * 1024, warnPercent, now);
-				const out = [
-					{ json: usage as unknown as IDataObject, pairedItem: pairedWith(items.map((_, i) => i)) },
-				];
-				return usage.level === 'ok' ? [out, []] : [[], out];
-			}
-			case 'report':
-				return [
-					[
-						{
-							json: reportRows(items.map((item) => item.json)) as unknown as IDataObject,
-							pairedItem: pairedWith(items.map((_, i) => i)),
-						},
-					],
-				];
-			case 'settle':
-				return settleOutcomes(this, items, now);
-			default:
-				throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`);
+		const outputs = await operationOutputs.call(this, operation, Date.now());
+		const metrics = await openMetrics(this);
+		if (metrics) {
+			recordQueue(
+				metrics,
+				operation,
+				outputs,
+				this.getWorkflow().name ?? '',
+				this.getExecutionId(),
+			);
+			await metrics.flush();
 		}
+		return outputs;
+	}
+}
+
+/** What a queue step tells about the pipeline: rows stored, claimed, settled; the drain's duration. */
+function recordQueue(
+	metrics: NodeMetrics,
+	operation: string,
+	outputs: INodeExecutionData[][],
+	pipeline: string,
+	executionId: string,
+): void {
+	const now = Date.now();
+	const rows = (outcome: string, n: number) =>
+		metrics.count('revops_queue_rows_total', { pipeline, outcome }, n);
+	const metaOfItem = (item: INodeExecutionData) => metaOf(item.json);
+	const ages = (list: INodeExecutionData[] = []) =>
+		list.map(metaOfItem).flatMap((meta) => (meta ? [(now - meta.receivedAt) / 1000] : []));
+	switch (operation) {
+		case 'confirm':
+			rows('stored', outputs[0]?.length ?? 0);
+			return;
+		case 'storeFailure':
+			rows('refused', outputs[0]?.length ?? 0);
+			return;
+		case 'startDrain':
+			drainStarted(executionId, now);
+			return;
+		case 'open': {
+			const claimed = ages(outputs.flat());
+			metrics.observe('revops_queue_batch_size', { pipeline }, claimed.length);
+			if (claimed.length)
+				metrics.gauge(
+					'revops_queue_oldest_pending_age_seconds',
+					{ pipeline },
+					Math.max(...claimed),
+				);
+			return;
+		}
+		case 'settle': {
+			const updates = (outputs[0] ?? []).map((item) => item.json);
+			const states = { done: 0, retried: 0, dead: 0 };
+			for (const update of updates) {
+				if (update.state === 'done') states.done++;
+				else if (update.state === 'dead') states.dead++;
+				else if (update.state === 'pending') states.retried++;
+			}
+			for (const [outcome, n] of Object.entries(states)) rows(outcome, n);
+			for (const age of [...ages(outputs[1]), ...ages(outputs[2])])
+				metrics.observe('revops_queue_row_latency_seconds', { pipeline }, age);
+			const startedAt = drainStartOf(executionId);
+			if (startedAt !== undefined)
+				metrics.observe(
+					'revops_queue_drain_duration_seconds',
+					{ pipeline },
+					(now - startedAt) / 1000,
+				);
+			return;
+		}
+	}
+}
+
+async function operationOutputs(
+	this: IExecuteFunctions,
+	operation: string,
+	now: number,
+): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	switch (operation) {
+		case 'enqueue': {
+			const keyFields = readKeyFields(this);
+			return [
+				items.map((item, index) => ({
+					json: enqueueRecord(stripMeta(item.json), keyFields, now) as unknown as IDataObject,
+					pairedItem: { item: index },
+				})),
+			];
+		}
+		case 'storeFailure': {
+			const table = String(this.getNodeParameter('table', 0, 'revops_clay_intake'));
+			const retryAfter = Number(this.getNodeParameter('retryAfter', 0, 60));
+			return [
+				items.map((item, index) => {
+					const refusal = classifyStoreError(errorText(item.json), table, retryAfter);
+					return {
+						json: {
+							...refusal,
+							retryAfter: refusal.retryAfter ?? '',
+							body: { error: refusal.reason, action: refusal.action },
+							// One alert per kind and hour is enough when every row is refused the same way.
+							alertKey: `${refusal.kind}:${new Date(now).toISOString().slice(0, 13)}`,
+						},
+						pairedItem: { item: index },
+					};
+				}),
+			];
+		}
+		case 'startDrain': {
+			const settings = readSettings(this);
+			// A retry of an execution gets the trigger's item again: the same token makes it the same run.
+			const token = this.getNodeParameter('tokenFromTrigger', 0, false)
+				? `run-${rowKey(items[0]?.json ?? {}, []).slice(0, 32)}`
+				: randomUUID();
+			const plan = planDrain(settings, now, token);
+			return [
+				[
+					{
+						json: { ...plan, lockKey: DRAIN_LOCK_KEY, lockState: LOCK_STATE, never: NEVER },
+						pairedItem: { item: 0 },
+					},
+				],
+			];
+		}
+		case 'confirm': {
+			const stored: INodeExecutionData[] = [];
+			const refused: INodeExecutionData[] = [];
+			items.forEach((item, index) => {
+				if (isStoredRow(item.json)) stored.push({ json: item.json, pairedItem: { item: index } });
+				else refused.push({ json: { error: WRITE_NOT_CONFIRMED }, pairedItem: { item: index } });
+			});
+			return [stored, refused];
+		}
+		case 'checkLock': {
+			const token = readToken(this);
+			const paired = pairedWith(items.map((_, i) => i));
+			const rows = items.map((item) => item.json as Partial<StoredQueueRow>);
+			if (holdsLock(rows, token))
+				return [[{ json: { token, lock: 'held' }, pairedItem: paired }], [], []];
+			// The lock row came back with another run's token (a store that returns it either way, e.g.
+			// revops_queue_lock): say until when, so the run can log why it did nothing.
+			const other = rows.find((row) => row.key === DRAIN_LOCK_KEY);
+			if (other)
+				return [
+					[],
+					[],
+					[
+						{
+							json: {
+								token,
+								lock: 'elsewhere',
+								heldUntil: new Date(Number(other.available_at) || 0).toISOString(),
+							},
+							pairedItem: paired,
+						},
+					],
+				];
+			// Items came back but none is a row of the store: the update failed and was passed on as data.
+			// ({success: true} is the Postgres node's "the statement ran and returned no row".)
+			const refused = items.filter((item) => !isStoredRow(item.json) && !isNoRowsAnswer(item.json));
+			if (refused.length && !items.some((item) => isStoredRow(item.json)))
+				return [[], [{ json: { error: WRITE_NOT_CONFIRMED }, pairedItem: paired }], []];
+			return [[], [], []];
+		}
+		case 'open':
+			return openClaimed(items, readToken(this));
+		case 'usage': {
+			const capMiB = Number(this.getNodeParameter('capMiB', 0, 200));
+			const warnPercent = Number(this.getNodeParameter('warnPercent', 0, 80));
+			const tables = tablesFrom(items.map((item) => item.json));
+			if (!tables.length)
+				throw new NodeOperationError(this.getNode(), 'No data table sizes in the input', {
+					description:
+						'Connect an HTTP Request node that GETs <n8n URL>/api/v1/data-tables?limit=250 with your n8n API credential (scope dataTable:list): each table comes with its sizeBytes',
+				});
+			const usage = storeUsage(tables, capMiB * 1024 * 1024, warnPercent, now);
+			const out = [
+				{ json: usage as unknown as IDataObject, pairedItem: pairedWith(items.map((_, i) => i)) },
+			];
+			return usage.level === 'ok' ? [out, []] : [[], out];
+		}
+		case 'report':
+			return [
+				[
+					{
+						json: reportRows(items.map((item) => item.json)) as unknown as IDataObject,
+						pairedItem: pairedWith(items.map((_, i) => i)),
+					},
+				],
+			];
+		case 'settle':
+			return settleOutcomes(this, items, now);
+		default:
+			throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`);
 	}
 }
 

@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { REPLAY_REASON, REPLAY_STATUS, type VerifyResult } from '../shared/signatures';
 import type { IncomingRequest } from '../glue/inboundRequest';
+import { recordWebhook } from '../glue/metrics';
 import {
 	acceptedSignature,
 	readSignatureParameters,
@@ -67,7 +68,10 @@ export class SignedWebhook implements INodeType {
 			'Send signed requests to the production URL; refused requests start no execution.',
 		inputs: [],
 		outputs: `={{$parameter["rejectedOutput"] ? [{"type":"main","displayName":"Verified"},{"type":"main","displayName":"Rejected"}] : ["main"]}}`,
-		credentials: [{ name: 'webhookSecretApi', required: true, testedBy: 'webhookSecretApiTest' }],
+		credentials: [
+			{ name: 'webhookSecretApi', required: true, testedBy: 'webhookSecretApiTest' },
+			{ name: 'revOpsMetricsApi', required: false },
+		],
 		webhooks: [
 			{
 				name: 'default',
@@ -138,6 +142,7 @@ async function answer(context: IWebhookFunctions): Promise<IWebhookResponseData>
 
 	if (!outcome.ok) {
 		refuse(context, outcome);
+		await recordWebhook(context, 'signed_webhook', false, outcome.status);
 		if (!rejectedOutput) return { noWebhookResponse: true };
 		const audit: INodeExecutionData = {
 			json: {
@@ -162,6 +167,7 @@ async function answer(context: IWebhookFunctions): Promise<IWebhookResponseData>
 		pairedItem: { item: 0 },
 	};
 	const workflowData = rejectedOutput ? [[item], []] : [[item]];
+	await recordWebhook(context, 'signed_webhook', true);
 	if (context.getNodeParameter('responseMode', 'onReceived') !== 'onReceived')
 		return { workflowData };
 	return {

@@ -8,7 +8,12 @@ import {
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
-import { pacedRequest, retryAfterMs, type FailedAttempt } from '../../shared/ratelimit';
+import {
+	pacedRequest,
+	retryAfterMs,
+	type CallMeter,
+	type FailedAttempt,
+} from '../../shared/ratelimit';
 import type { RowPacing } from '../../shared/clay';
 
 export const CREDENTIAL_TYPE = 'clayApi';
@@ -44,6 +49,8 @@ export class ClayClient {
 		private readonly webhookUrl: string,
 		private readonly pacing: RowPacing,
 		private readonly timeoutMs = 30_000,
+		/** Sees every call (metrics), when the node records them. */
+		private readonly meter?: CallMeter,
 	) {}
 
 	async pushRow(row: IDataObject): Promise<RowOutcome> {
@@ -62,6 +69,8 @@ export class ClayClient {
 				return { status: answer.statusCode, retryAfterMs: retryAfterMs(answer.headers, now) };
 			},
 			onRetry: () => this.stats.retries++,
+			meter: this.meter,
+			statusOf: (answer) => ('statusCode' in answer ? String(answer.statusCode) : 'NETWORK_ERROR'),
 		});
 		if (outcome.ok) return { ok: true, attempts: outcome.attempts };
 		if ('circuitOpen' in outcome)

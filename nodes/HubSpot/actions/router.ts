@@ -3,6 +3,7 @@
 // answered, so nothing is dropped.
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { openMetrics, type NodeMetrics } from '../../glue/metrics';
 import { toNodeApiError } from '../transport/failure';
 import { connect } from '../transport/connect';
 import { CallFailed, ItemOutputs } from './common/outputs';
@@ -22,9 +23,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operation}" is not supported for "${resourceName}"`,
 		);
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const startedAt = Date.now();
+	const metrics = await openMetrics(this);
 	const run: Run = {
 		fn: this,
-		client: await connect(this, this.getNodeParameter('authentication', 0) as string, options),
+		client: await connect(
+			this,
+			this.getNodeParameter('authentication', 0) as string,
+			options,
+			metrics?.callMeter('hubspot'),
+		),
 		items,
 		out: new ItemOutputs(this, items),
 		objectType: objectTypeOf(resource, (name) => this.getNodeParameter(name, 0)),
@@ -49,6 +57,22 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 						error,
 					);
 	}
+	if (metrics) await recordRun(metrics, `${resourceName}.${operation}`, run, startedAt, !!stop);
 	if (stop) throw toNodeApiError(this.getNode(), stop.failure, stop.itemIndex);
 	return run.out.toOutputs(options.includeInputFields === true);
+}
+
+/** Records handled per outcome and the run's duration, then flushes if due (a failed run: at once). */
+async function recordRun(
+	metrics: NodeMetrics,
+	operation: string,
+	run: Run,
+	startedAt: number,
+	failed: boolean,
+): Promise<void> {
+	const labels = { system: 'hubspot', operation };
+	for (const [outcome, n] of Object.entries(run.out.counts()))
+		metrics.count('revops_records_total', { ...labels, outcome }, n);
+	metrics.observe('revops_node_run_duration_seconds', labels, (Date.now() - startedAt) / 1000);
+	await metrics.flush(failed);
 }

@@ -17,6 +17,7 @@ import {
 	retryAfterMs,
 	ThrottlePlanner,
 	type CallKind,
+	type CallMeter,
 	type FailedAttempt,
 } from '../../shared/ratelimit';
 import { HubSpotFailure, isObject } from './failure';
@@ -67,6 +68,8 @@ export class HubSpotClient {
 		private readonly settings: TransportSettings,
 		/** Shared with every client of the same credential (see planners.ts); a run's own when absent. */
 		planner?: ThrottlePlanner,
+		/** Sees every call (metrics), when the node records them. */
+		private readonly meter?: CallMeter,
 	) {
 		this.planner = planner ?? new ThrottlePlanner(settings.throttle);
 		this.breaker = new CircuitBreaker(settings.breaker);
@@ -85,6 +88,8 @@ export class HubSpotClient {
 				if ('statusCode' in answer) this.planner.observe(readRateLimitHeaders(answer.headers), now);
 			},
 			failureOf: (answer) => this.describe(answer),
+			meter: this.meter,
+			statusOf: (answer) => ('statusCode' in answer ? String(answer.statusCode) : 'NETWORK_ERROR'),
 		});
 		if ('circuitOpen' in outcome) throw this.circuitOpen();
 		if (!outcome.ok) throw this.toFailure(outcome.answer, outcome.attempts, outcome.reason);

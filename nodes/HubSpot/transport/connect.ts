@@ -1,6 +1,7 @@
 // A client for the credential the node is set to use, at the credential's base URL (so a proxy or
 // the local sandbox can stand in for api.hubapi.com).
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { CallMeter } from '../../shared/ratelimit';
 import { HubSpotClient } from './client';
 import { sharedPlanner } from './planners';
 import { transportSettings } from './settings';
@@ -14,6 +15,7 @@ export async function connect(
 	caller: IExecuteFunctions | ILoadOptionsFunctions,
 	authentication: string,
 	options: IDataObject = {},
+	meter?: CallMeter,
 ): Promise<HubSpotClient> {
 	const credentialType = credentialTypeFor(authentication);
 	const { baseUrl } = await caller.getCredentials<{ baseUrl?: string }>(credentialType);
@@ -25,5 +27,5 @@ export async function connect(
 		settings.throttle,
 		Date.now(),
 	);
-	return new HubSpotClient(caller, credentialType, base, settings, planner);
+	return new HubSpotClient(caller, credentialType, base, settings, planner, meter);
 }

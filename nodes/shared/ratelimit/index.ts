@@ -10,5 +10,5 @@ export {
 	type RetryDecision,
 	type RetrySettings,
 } from './retry';
-export { pacedRequest, type PacedCall, type PacedOutcome } from './pacedRequest';
+export { pacedRequest, type CallMeter, type PacedCall, type PacedOutcome } from './pacedRequest';
 export { FREE_TIER, ThrottlePlanner, type CallKind, type ThrottleSettings } from './throttle';

@@ -99,6 +99,15 @@ export class ItemOutputs {
 	 * output)* only `{error}`, which n8n moves to the error output with the input item's fields; with
 	 * *Continue* the input item with an `error` field.
 	 */
+	/** Inputs per outcome: written or read, rejected by HubSpot, or stopped by a call that failed. */
+	counts(): { success: number; rejected: number; failed: number } {
+		return {
+			success: this.success.size,
+			rejected: this.rejected.size,
+			failed: this.callFailures.size,
+		};
+	}
+
 	toOutputs(withInput = false): INodeExecutionData[][] {
 		const ordered = <T>(map: Map<number, T>) => [...map].sort(([a], [b]) => a - b);
 		const shape = (item: number, json: IDataObject) =>

@@ -1,0 +1,65 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/**
+ * Where the package's nodes send what they measured (calls, webhooks, queues): the URL of template 10's
+ * metrics intake and its bearer token. Optional on every node that records; a node without it records
+ * nothing. Each n8n process flushes what it aggregated at most once per Flush Interval, as one request.
+ */
+export class RevOpsMetricsApi implements ICredentialType {
+	name = 'revOpsMetricsApi';
+
+	displayName = 'RevOps Metrics API';
+
+	icon = { light: 'file:revopsMetrics.svg', dark: 'file:revopsMetrics.dark.svg' } as const;
+
+	documentationUrl = 'https://github.com/n8n-nodes-revops/n8n-nodes-revops#metrics';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Intake URL',
+			name: 'url',
+			type: 'string',
+			default: 'http://localhost:5678/webhook/revops-metrics-intake',
+			placeholder: 'https://n8n.example.com/webhook/revops-metrics-intake',
+			description: 'Production URL of the Metrics intake webhook in template 10 (Pipeline metrics)',
+		},
+		{
+			displayName: 'Token',
+			name: 'token',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Bearer token the intake webhook’s Header Auth credential expects (Authorization: Bearer …)',
+		},
+		{
+			displayName: 'Flush Interval (Seconds)',
+			name: 'flushSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 30,
+			description:
+				'A process sends what it measured at most this often (0: after every node run and webhook request)',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { Authorization: '=Bearer {{$credentials.token}}' } },
+	};
+
+	// An empty snapshot: the intake answers it without storing anything.
+	test: ICredentialTestRequest = {
+		request: {
+			url: '={{$credentials.url}}',
+			method: 'POST',
+			body: { v: 1, process: 'credential-test', from: 0, to: 0, series: [] },
+			json: true,
+		},
+	};
+}

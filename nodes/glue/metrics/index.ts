@@ -1,0 +1,2 @@
+export { METRICS_CREDENTIAL, NodeMetrics, openMetrics, recordWebhook } from './nodeMetrics';
+export { drainStarted, drainStartOf, PROCESS_ID } from './registry';
