@@ -51,7 +51,9 @@ export interface StartOptions {
 	 * Created before the workflows; workflow nodes referring to a credential type get its id. A function gets
 	 * the instance's URL and API key first (for a credential of n8n's own API).
 	 */
-	credentials?: CredentialSpec[] | ((n8n: { url: string; apiKey: string }) => CredentialSpec[]);
+	credentials?:
+		| CredentialSpec[]
+		| ((n8n: { url: string; apiKey: string; webhookBase: string }) => CredentialSpec[]);
 	/** Imported after start; those with `active !== false` are published (activated). */
 	workflows?: WorkflowJson[];
 	/** Install the packed package (default true). */
@@ -420,7 +422,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 		const credentialIdsByName: Record<string, string> = {};
 		const specs =
 			typeof options.credentials === 'function'
-				? options.credentials({ url, apiKey })
+				? options.credentials({ url, apiKey, webhookBase })
 				: (options.credentials ?? []);
 		for (const spec of specs) {
 			const created = await api<{ id: string }>('POST', '/credentials', spec);

@@ -37,7 +37,7 @@ export function ensureServices(): string {
 	return pgBin;
 }
 
-async function until(
+export async function until(
 	what: string,
 	child: ChildProcess,
 	log: string,

@@ -12,7 +12,16 @@ export const CREDENTIAL_NAMES = {
 	slack: 'Slack (sandbox)',
 	postgres: 'Warehouse (sandbox PostgreSQL)',
 	n8nApi: 'n8n API (this instance)',
+	metrics: 'RevOps metrics (this instance)',
+	metricsToken: 'Metrics token (sandbox)',
+	dashboardLogin: 'Dashboard login (sandbox)',
 } as const;
+
+/** Bearer token of the metrics intake and the Prometheus endpoint (template 10), and the dashboard's login. */
+export const SANDBOX_METRICS_TOKEN = 'metrics-sandbox-token';
+export const SANDBOX_DASHBOARD_LOGIN = { user: 'revops', password: 'dashboard-sandbox' };
+/** How often each n8n process sends what it measured; REVOPS_METRICS_FLUSH_SECONDS overrides (tests: 0). */
+export const METRICS_FLUSH_SECONDS = Number(process.env.REVOPS_METRICS_FLUSH_SECONDS ?? 10);
 
 /**
  * n8n 1.123 adds "Allowed HTTP Request Domains" to every credential type the HTTP Request node can use, and its
@@ -35,7 +44,8 @@ export const SANDBOX_SLACK_TOKEN = 'xoxb-sandbox';
 export function sandboxCredentials(
 	sandbox: Sandbox,
 	warehouse?: Warehouse,
-	n8n?: { url: string; apiKey: string },
+	n8n?: { url: string; apiKey: string; webhookBase?: string },
+	metricsFlushSeconds = METRICS_FLUSH_SECONDS,
 ): CredentialSpec[] {
 	const specs: CredentialSpec[] = [
 		{
@@ -81,6 +91,28 @@ export function sandboxCredentials(
 			type: 'n8nApi',
 			data: { apiKey: n8n.apiKey, baseUrl: `${n8n.url}/api/v1` },
 		});
+		specs.push(
+			{
+				name: CREDENTIAL_NAMES.metrics,
+				type: 'revOpsMetricsApi',
+				data: {
+					url: `${n8n.webhookBase ?? n8n.url}/webhook/revops-metrics-intake`,
+					token: SANDBOX_METRICS_TOKEN,
+					flushSeconds: metricsFlushSeconds,
+					...ANY_DOMAIN,
+				},
+			},
+			{
+				name: CREDENTIAL_NAMES.metricsToken,
+				type: 'httpHeaderAuth',
+				data: { name: 'Authorization', value: `Bearer ${SANDBOX_METRICS_TOKEN}`, ...ANY_DOMAIN },
+			},
+			{
+				name: CREDENTIAL_NAMES.dashboardLogin,
+				type: 'httpBasicAuth',
+				data: { ...SANDBOX_DASHBOARD_LOGIN, ...ANY_DOMAIN },
+			},
+		);
 	}
 	return specs;
 }

@@ -20,6 +20,8 @@ export interface StackOptions {
 	templates?: string[];
 	env?: Record<string, string>;
 	echo?: boolean;
+	/** How often each n8n process sends its metrics (0: after every node run; default METRICS_FLUSH_SECONDS). */
+	metricsFlushSeconds?: number;
 }
 
 export interface Stack {
@@ -57,7 +59,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			// README: with this package's triggers on n8n 2.x, set lazy isolate acquisition (n8n otherwise takes an
 			// expression isolate for every request, which halves what a webhook can answer).
 			env,
-			credentials: (instance) => sandboxCredentials(sandbox, warehouse, instance),
+			credentials: (instance) =>
+				sandboxCredentials(sandbox, warehouse, instance, options.metricsFlushSeconds),
 			workflows: templates.map((t) => t.workflow),
 		});
 		const stack: Stack = {

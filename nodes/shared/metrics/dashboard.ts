@@ -43,7 +43,16 @@ function chart(
 				})
 				.filter(Boolean)
 				.join(' ');
-			return `<polyline fill="none" stroke="${line.color}" stroke-width="2" points="${coords}"/>`;
+			// Dots too: a series with one point in the window (a single busy minute) is still seen.
+			const dots = points
+				.map((p, i) => {
+					const v = line.value(p);
+					return v === undefined || (v === 0 && line.value(points[i - 1] ?? p) === 0)
+						? ''
+						: `<circle cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="2.5" fill="${line.color}"/>`;
+				})
+				.join('');
+			return `<polyline fill="none" stroke="${line.color}" stroke-width="2" points="${coords}"/>${dots}`;
 		})
 		.join('');
 	const time = (at: number) => new Date(at).toISOString().slice(11, 16);

@@ -26,7 +26,12 @@ export function useTemplateStack(
 	slug: string,
 	webhookPath: string,
 	/** `with`: other templates imported beside it (e.g. 04, the error handler that replays dead letters). */
-	options: { workers?: number; env?: Record<string, string>; with?: string[] } = {},
+	options: {
+		workers?: number;
+		env?: Record<string, string>;
+		with?: string[];
+		metricsFlushSeconds?: number;
+	} = {},
 ): TemplateStack {
 	const t = {} as TemplateStack;
 	beforeAll(async () => {
@@ -34,6 +39,7 @@ export function useTemplateStack(
 			templates: [slug, ...(options.with ?? [])],
 			workers: options.workers,
 			env: options.env,
+			metricsFlushSeconds: options.metricsFlushSeconds,
 		});
 		const { sandbox, n8n, warehouse } = t.stack;
 		t.ctx = { sandbox, n8n, warehouse };

@@ -100,4 +100,63 @@ describe('pacedRequest', () => {
 		});
 		expect(s.sent).toHaveLength(3);
 	});
+
+	it('tells a meter every wait, answer (latency, status), retry and circuit refusal', async () => {
+		const seen: string[] = [];
+		const meter = {
+			waited: (ms: number) => seen.push(`waited ${ms}`),
+			answered: (latency: number, status: string, kind: string) =>
+				seen.push(`answered ${status} ${kind} in ${latency}`),
+			retried: (kind: string) => seen.push(`retried ${kind}`),
+			circuit: (open: boolean) => seen.push(`circuit ${open ? 'open' : 'closed'}`),
+		};
+		const s = service([200, 200, 429, 201]);
+		await pacedRequest({ ...s.call, meter });
+		await pacedRequest({ ...s.call, meter });
+		await pacedRequest({ ...s.call, meter, statusOf: (status) => String(status) });
+		expect(seen).toEqual([
+			'answered 200 standard in 10',
+			'answered 200 standard in 10',
+			// The third call in the 2-per-second window waits for the budget, is answered 429, retried, then 201.
+			'waited 990',
+			'answered 429 standard in 10',
+			'retried rateLimited',
+			'answered 201 standard in 10',
+		]);
+
+		const breaker = new CircuitBreaker({ threshold: 1, cooldownMs: Infinity });
+		const failing = service([500]);
+		const circuit: string[] = [];
+		const outcome = await pacedRequest({
+			...failing.call,
+			retry: { ...failing.call.retry, maxAttempts: 1 },
+			breaker,
+			meter: { ...meter, circuit: (open: boolean) => circuit.push(open ? 'open' : 'closed') },
+		});
+		expect(outcome).toMatchObject({ ok: false });
+		await pacedRequest({
+			...failing.call,
+			breaker,
+			meter: { ...meter, circuit: (open: boolean) => circuit.push(open ? 'open' : 'closed') },
+		});
+		expect(circuit).toEqual(['closed', 'open']);
+	});
+
+	it('labels a network failure with its code', async () => {
+		const statuses: string[] = [];
+		await pacedRequest({
+			planner: new ThrottlePlanner({ max: 10, intervalMs: 1000, marginMs: 0 }),
+			retry: { ...DEFAULT_RETRY, maxAttempts: 1 },
+			sleep: async () => {},
+			send: async () => 'reset',
+			failureOf: () => ({ networkCode: 'ECONNRESET' }),
+			meter: {
+				waited: () => {},
+				answered: (_latency, status) => statuses.push(status),
+				retried: () => {},
+				circuit: () => {},
+			},
+		});
+		expect(statuses).toEqual(['ECONNRESET']);
+	});
 });
