@@ -175,14 +175,16 @@ function queuesOf(window: readonly SeriesValue[], allTime: readonly SeriesValue[
 			0,
 		);
 		lag.forEach((s) => s.buckets?.forEach((n, i) => (lagBuckets[i] += n)));
+		const pending = backlog.find(of)?.sum ?? 0;
 		return {
 			pipeline,
 			stored: rows('stored'),
 			done: rows('done'),
 			retried: rows('retried'),
 			dead: rows('dead'),
-			backlog: backlog.find(of)?.sum ?? 0,
-			oldestPendingSeconds: oldest?.sum,
+			backlog: pending,
+			// The age the last drain saw; with nothing pending since, nothing is waiting.
+			oldestPendingSeconds: pending > 0 ? oldest?.sum : undefined,
 			lagP95: histogramQuantile(0.95, METRICS.revops_queue_row_latency_seconds.buckets, lagBuckets),
 		};
 	});
