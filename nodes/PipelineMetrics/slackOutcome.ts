@@ -10,5 +10,5 @@ export function slackOutcome(json: IDataObject): string {
 		typeof error === 'string'
 			? error
 			: String((error as IDataObject).message ?? (error as IDataObject).description ?? 'error');
-	return text.match(/([a-z][a-z_]{2,})\s*$/)?.[1] ?? 'error';
+	return text.match(/([a-z][a-z_]{2,})["'\s.]*$/)?.[1] ?? 'error';
 }
