@@ -7,6 +7,7 @@ import type { N8nLine } from '../dev/harness';
 import { OWNER } from '../dev/harness/rest';
 import { preferredPort } from '../dev/harness/ports';
 import { removeState, STATE_FILE, stackState, writeState, loadDemo } from '../dev/stack/session';
+import { SANDBOX_DASHBOARD_LOGIN, SANDBOX_METRICS_TOKEN } from '../dev/stack/credentials';
 import { startStack, type Stack } from '../dev/stack/stack';
 import { loadTemplates, type DemoContext } from '../dev/stack/templates';
 
@@ -93,6 +94,8 @@ n8n ${n8n.version} is running with n8n-nodes-revops, the sandbox credentials and
               ${sandbox.adminUrl}/requests   (admin API: sandbox/README.md)
   Warehouse:  PostgreSQL ${warehouse.host}:${warehouse.port}, database ${warehouse.database}, user ${warehouse.user}
               psql -h ${warehouse.host} -p ${warehouse.port} -U ${warehouse.user} ${warehouse.database}
+  Metrics:    ${n8n.webhookUrl('revops-dashboard')}   (log in ${SANDBOX_DASHBOARD_LOGIN.user} / ${SANDBOX_DASHBOARD_LOGIN.password})
+              Prometheus: ${n8n.webhookUrl('revops-metrics')}  (Authorization: Bearer ${SANDBOX_METRICS_TOKEN})
   n8n log:    ${n8n.userFolder}/n8n.log
   Executions: ${n8n.url}/home/executions
 

@@ -21,12 +21,27 @@ const rows = {
 
 const link = (to: string, index = 0) => ({ node: to, type: 'main', index });
 
-export function revopsWorkflow(): WorkflowJson {
-	const credentials = { hubSpotRevOpsPrivateAppApi: { id: '', name: '' } };
+/**
+ * `metrics`: the nodes hold the RevOps Metrics API credential (they measure and flush); `options`: added to
+ * both nodes' Options (e.g. a higher rate limit).
+ */
+export function revopsWorkflow(
+	variant: {
+		name?: string;
+		path?: string;
+		metrics?: boolean;
+		options?: Record<string, unknown>;
+	} = {},
+): WorkflowJson {
+	const credentials = {
+		hubSpotRevOpsPrivateAppApi: { id: '', name: '' },
+		...(variant.metrics ? { revOpsMetricsApi: { id: '', name: '' } } : {}),
+	};
+	const extra = variant.options ?? {};
 	return {
-		name: 'Bench: HubSpot (RevOps) recipe',
+		name: variant.name ?? 'Bench: HubSpot (RevOps) recipe',
 		nodes: [
-			webhook('bench-revops'),
+			webhook(variant.path ?? 'bench-revops'),
 			rows,
 			{
 				name: 'Upsert companies',
@@ -41,7 +56,7 @@ export function revopsWorkflow(): WorkflowJson {
 					propertiesMode: 'define',
 					propertyValues: { values: [{ name: 'name', value: '={{ $json.company_name }}' }] },
 					// The row's fields travel on, so the contact step reads everything from $json.
-					options: { includeInputFields: true },
+					options: { includeInputFields: true, ...extra },
 				},
 			},
 			{
@@ -63,7 +78,7 @@ export function revopsWorkflow(): WorkflowJson {
 							value: `={{ $json.${name} }}`,
 						})),
 					},
-					options: {},
+					options: { ...extra },
 				},
 			},
 		],

@@ -12,6 +12,7 @@ import { failItem, pairedWith } from '../glue/items';
 import { drainStarted, drainStartOf, openMetrics, type NodeMetrics } from '../glue/metrics';
 import {
 	classifyStoreError,
+	enqueueAnswer,
 	enqueueRecord,
 	holdsLock,
 	isStoredRow,
@@ -118,9 +119,14 @@ function recordQueue(
 	const ages = (list: INodeExecutionData[] = []) =>
 		list.map(metaOfItem).flatMap((meta) => (meta ? [(now - meta.receivedAt) / 1000] : []));
 	switch (operation) {
-		case 'confirm':
-			rows('stored', outputs[0]?.length ?? 0);
+		case 'confirm': {
+			// A repeat the store recognised (PostgreSQL's enqueue answers stored: false) adds no backlog.
+			const stored = outputs[0] ?? [];
+			const repeats = stored.filter((item) => enqueueAnswer(item.json) === 'repeat').length;
+			rows('stored', stored.length - repeats);
+			rows('repeat', repeats);
 			return;
+		}
 		case 'storeFailure':
 			rows('refused', outputs[0]?.length ?? 0);
 			return;
@@ -216,7 +222,8 @@ async function operationOutputs(
 			const stored: INodeExecutionData[] = [];
 			const refused: INodeExecutionData[] = [];
 			items.forEach((item, index) => {
-				if (isStoredRow(item.json)) stored.push({ json: item.json, pairedItem: { item: index } });
+				if (isStoredRow(item.json) || enqueueAnswer(item.json))
+					stored.push({ json: item.json, pairedItem: { item: index } });
 				else refused.push({ json: { error: WRITE_NOT_CONFIRMED }, pairedItem: { item: index } });
 			});
 			return [stored, refused];

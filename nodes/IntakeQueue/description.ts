@@ -37,7 +37,7 @@ export const properties: INodeProperties[] = [
 				value: 'confirm',
 				action: 'Confirm stored rows',
 				description:
-					'Pass on the rows the store returned with their ID; anything else (a refused write passed on as data) goes to Not Stored',
+					'Pass on the rows the store returned with their ID (or PostgreSQL’s revops_queue_enqueue answer, stored true or false for a repeat); anything else (a refused write passed on as data) goes to Not Stored',
 			},
 			{
 				name: 'Open Claimed Rows',

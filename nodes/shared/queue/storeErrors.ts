@@ -24,6 +24,15 @@ export function isStoredRow(json: Record<string, unknown>): boolean {
 	return storedRowId(json) !== undefined;
 }
 
+/**
+ * The answer of `revops_queue_enqueue` (workflows/sql/01-revops-queue.sql) as the Postgres node returns it:
+ * `{stored: true}` for a new row, `{stored: false}` for a repeat of a stored key (idempotent, not an error).
+ */
+export function enqueueAnswer(json: Record<string, unknown>): 'stored' | 'repeat' | undefined {
+	if (Object.keys(json).length !== 1 || typeof json.stored !== 'boolean') return undefined;
+	return json.stored ? 'stored' : 'repeat';
+}
+
 /** How intake answers the sender when the store refused a row. */
 export interface StoreRefusal {
 	status: 500 | 503;

@@ -1,4 +1,5 @@
 import {
+	enqueueAnswer,
 	classifyStoreError,
 	isStoredRow,
 	storedRowId,
@@ -68,5 +69,13 @@ describe('store errors answered to the sender', () => {
 		expect(isStoredRow({ success: true })).toBe(false);
 		expect(isStoredRow({ id: 'x7', key: 'k' })).toBe(false);
 		expect(isStoredRow({ id: 7 })).toBe(false);
+	});
+
+	test('revops_queue_enqueue answers stored true for a new row, false for a repeat; nothing else is its answer', () => {
+		expect(enqueueAnswer({ stored: true })).toBe('stored');
+		expect(enqueueAnswer({ stored: false })).toBe('repeat');
+		expect(enqueueAnswer({ stored: 'true' })).toBeUndefined();
+		expect(enqueueAnswer({ success: true })).toBeUndefined();
+		expect(enqueueAnswer({ stored: true, error: 'x' })).toBeUndefined();
 	});
 });
