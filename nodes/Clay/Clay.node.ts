@@ -118,7 +118,7 @@ export class Clay implements INodeType {
 					labels,
 					(Date.now() - startedAt) / 1000,
 				);
-				await metrics.flush(!!stop);
+				void metrics.flush(!!stop);
 			}
 		}
 		if (stop) throw stop;

@@ -98,7 +98,7 @@ export class IntakeQueue implements INodeType {
 				this.getWorkflow().name ?? '',
 				this.getExecutionId(),
 			);
-			await metrics.flush();
+			void metrics.flush();
 		}
 		return outputs;
 	}

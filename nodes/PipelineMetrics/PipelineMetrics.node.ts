@@ -149,7 +149,7 @@ export class PipelineMetrics implements INodeType {
 							outcome: slackOutcome(item.json),
 						});
 					});
-					await metrics.flush();
+					void metrics.flush();
 				}
 				return [items.map((item, index) => ({ json: item.json, pairedItem: { item: index } }))];
 			}

@@ -57,22 +57,22 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 						error,
 					);
 	}
-	if (metrics) await recordRun(metrics, `${resourceName}.${operation}`, run, startedAt, !!stop);
+	if (metrics) recordRun(metrics, `${resourceName}.${operation}`, run, startedAt, !!stop);
 	if (stop) throw toNodeApiError(this.getNode(), stop.failure, stop.itemIndex);
 	return run.out.toOutputs(options.includeInputFields === true);
 }
 
 /** Records handled per outcome and the run's duration, then flushes if due (a failed run: at once). */
-async function recordRun(
+function recordRun(
 	metrics: NodeMetrics,
 	operation: string,
 	run: Run,
 	startedAt: number,
 	failed: boolean,
-): Promise<void> {
+): void {
 	const labels = { system: 'hubspot', operation };
 	for (const [outcome, n] of Object.entries(run.out.counts()))
 		metrics.count('revops_records_total', { ...labels, outcome }, n);
 	metrics.observe('revops_node_run_duration_seconds', labels, (Date.now() - startedAt) / 1000);
-	await metrics.flush(failed);
+	void metrics.flush(failed);
 }

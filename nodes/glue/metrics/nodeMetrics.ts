@@ -56,7 +56,11 @@ export class NodeMetrics {
 		};
 	}
 
-	/** Sends what this process aggregated if the interval has passed (`force`: whatever it is). */
+	/**
+	 * Sends what this process aggregated if the interval has passed (`force`: whatever it is). The nodes do not
+	 * wait for it (`void metrics.flush()`): the request runs beside the pipeline, never in its way; the
+	 * promise settles when it is done (tests wait for it), and never rejects.
+	 */
 	async flush(force = false): Promise<void> {
 		const now = Date.now();
 		const interval = Math.max(0, Number(this.credential.flushSeconds ?? 30)) * 1000;
@@ -101,6 +105,16 @@ export async function openMetrics(context: Context): Promise<NodeMetrics | undef
 	}
 }
 
+/** Why a trigger refuses with a status (the triggers' own refusals: signature, shape, fields, replay, size). */
+const REFUSAL_REASONS: Record<number, string> = {
+	400: 'malformed',
+	401: 'signature',
+	409: 'replay',
+	413: 'too_large',
+	422: 'invalid_fields',
+	500: 'error',
+};
+
 /** A webhook trigger's answer: accepted (an execution starts) or refused with the status it answered. */
 export async function recordWebhook(
 	context: IWebhookFunctions,
@@ -116,6 +130,7 @@ export async function recordWebhook(
 		workflow: workflow.name ?? String(workflow.id ?? ''),
 		outcome: accepted ? 'accepted' : 'refused',
 		status: status ? String(status) : '',
+		reason: accepted ? '' : (REFUSAL_REASONS[status ?? 0] ?? 'other'),
 	});
-	await metrics.flush();
+	void metrics.flush();
 }

@@ -33,7 +33,7 @@ export interface WebhookFigures {
 	workflow: string;
 	accepted: number;
 	refused: number;
-	/** Refused requests per answered status, e.g. {"401": 3, "422": 1}. */
+	/** Refused requests per answered status and reason, e.g. {"401 signature": 3, "422 invalid_fields": 1}. */
 	refusedByStatus: Record<string, number>;
 	successRate: number;
 }
@@ -145,7 +145,7 @@ function webhooksOf(series: readonly SeriesValue[]): WebhookFigures[] {
 		if (s.labels.outcome === 'accepted') figures.accepted += s.sum;
 		else {
 			figures.refused += s.sum;
-			const status = s.labels.status ?? '?';
+			const status = [s.labels.status || '?', s.labels.reason].filter(Boolean).join(' ');
 			figures.refusedByStatus[status] = (figures.refusedByStatus[status] ?? 0) + s.sum;
 		}
 		byKey.set(key, figures);

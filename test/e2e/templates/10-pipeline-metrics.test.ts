@@ -160,10 +160,10 @@ describe('template 10: pipeline metrics (Prometheus, dashboard)', () => {
 				'revops_webhook_requests_total{trigger="clay_trigger",outcome="accepted"}',
 			),
 			refused401: await promSum(
-				'revops_webhook_requests_total{trigger="clay_trigger",outcome="refused",status="401"}',
+				'revops_webhook_requests_total{trigger="clay_trigger",outcome="refused",status="401",reason="signature"}',
 			),
 			refused422: await promSum(
-				'revops_webhook_requests_total{trigger="clay_trigger",outcome="refused",status="422"}',
+				'revops_webhook_requests_total{trigger="clay_trigger",outcome="refused",status="422",reason="invalid_fields"}',
 			),
 		});
 		let last: unknown;
@@ -214,7 +214,9 @@ describe('template 10: pipeline metrics (Prometheus, dashboard)', () => {
 		expect(await figure('hubspot.errorRate')).toBe('0.0 %');
 		expect(
 			await figure('clay_trigger.RevOps 01: Clay enrichment → HubSpot + Slack.refusedByStatus'),
-		).toMatch(/^(401: 3, 422: 1|422: 1, 401: 3)$/);
+		).toMatch(
+			/^(401 signature: 3, 422 invalid_fields: 1|422 invalid_fields: 1, 401 signature: 3)$/,
+		);
 		expect(await page.locator('svg[role="img"]').count()).toBe(5);
 		await page.screenshot({
 			path: path.join(WORKFLOWS_DIR, 'screenshots', `${SLUG}-dashboard.png`),

@@ -22,10 +22,12 @@ const t = useHubSpotSandbox();
 function intake() {
 	const received: Array<{ authorization?: string; body: Snapshot; raw: string }> = [];
 	let status = 204;
+	let attempts = 0;
 	const server = http.createServer((req, res) => {
 		let raw = '';
 		req.on('data', (chunk) => (raw += chunk));
 		req.on('end', () => {
+			attempts++;
 			if (status < 300)
 				received.push({ authorization: req.headers.authorization, body: JSON.parse(raw), raw });
 			res.writeHead(status).end();
@@ -34,6 +36,7 @@ function intake() {
 	return {
 		received,
 		answer: (code: number) => (status = code),
+		attempts: () => attempts,
 		start: async () => {
 			await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 			return `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook/revops-metrics-intake`;
@@ -72,6 +75,13 @@ async function run(items: IDataObject[], metricsUrl?: string) {
 	});
 }
 
+/** The nodes do not wait for their flush: wait for it to reach the intake. */
+async function until(check: () => boolean): Promise<void> {
+	for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
+	// The client handles the answer (a failed flush is kept) a moment after the server sent it.
+	await new Promise((r) => setTimeout(r, 50));
+}
+
 const sumOf = (
 	snapshots: Snapshot[],
 	name: string,
@@ -104,6 +114,7 @@ describe('HubSpot node metrics', () => {
 		const result = await run(clayRows({ rows: 120, companies: 120, seed: 9 }), url);
 		await admin(t.sb, 'DELETE', '/faults');
 		expect(result.error).toBeUndefined();
+		await until(() => capture.received.length > 0);
 		const log = await requestLog(t.sb);
 		const by = (status: number) => log.filter((r) => r.status === status).length;
 		expect(by(429)).toBeGreaterThan(0);
@@ -143,19 +154,25 @@ describe('HubSpot node metrics', () => {
 	});
 
 	test('without the credential nothing is sent', async () => {
+		const before = capture.attempts();
 		const result = await run(clayRows({ rows: 5, companies: 5, seed: 3 }));
 		expect(result.error).toBeUndefined();
+		await new Promise((r) => setTimeout(r, 300));
+		expect(capture.attempts()).toBe(before);
 		expect(capture.received).toEqual([]);
 	});
 
 	test('an intake that is down never fails the run; the next flush carries both runs', async () => {
 		capture.answer(503);
 		await admin(t.sb, 'DELETE', '/requests');
+		const before = capture.attempts();
 		const first = await run(clayRows({ rows: 5, companies: 5, seed: 4 }), url);
 		expect(first.error).toBeUndefined();
+		await until(() => capture.attempts() > before);
 		expect(capture.received).toEqual([]);
 		capture.answer(204);
 		await run(clayRows({ rows: 5, companies: 5, seed: 5 }), url);
+		await until(() => capture.received.length > 0);
 		expect(capture.received).toHaveLength(1);
 		expect(sumOf([capture.received[0].body], 'revops_api_requests_total', () => true)).toBe(
 			(await requestLog(t.sb)).length,
