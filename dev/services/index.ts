@@ -25,15 +25,17 @@ export interface Postgres extends Service {
 
 let pgBin: string | undefined;
 
-/** Installs the Debian packages when missing (once per process) and returns PostgreSQL's bin folder. */
-export function ensureServices(): string {
-	pgBin ??= execFileSync('bash', [path.join(__dirname, 'install.sh')], {
-		encoding: 'utf8',
-		stdio: ['ignore', 'pipe', 'inherit'],
-	})
+/** Runs an install script (Debian packages when missing) and returns the last line it printed. */
+export function runInstaller(script: string): string {
+	return execFileSync('bash', [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
 		.trim()
 		.split('\n')
 		.pop()!;
+}
+
+/** Installs the Debian packages when missing (once per process) and returns PostgreSQL's bin folder. */
+export function ensureServices(): string {
+	pgBin ??= runInstaller(path.join(__dirname, 'install.sh'));
 	return pgBin;
 }
 

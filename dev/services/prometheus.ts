@@ -1,23 +1,16 @@
 // A real Prometheus (the Debian package) scraping one target: a private server on a free loopback port, its
 // data in a temporary folder, started and stopped like the other services (tracked process group).
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { freePort } from '../harness/ports';
 import { spawnTracked, stopTracked } from '../harness/processes';
-import { until, type Service } from './index';
+import { runInstaller, until, type Service } from './index';
 
 let binary: string | undefined;
 
 export function ensurePrometheus(): string {
-	binary ??= execFileSync('bash', [path.join(__dirname, 'install-prometheus.sh')], {
-		encoding: 'utf8',
-		stdio: ['ignore', 'pipe', 'inherit'],
-	})
-		.trim()
-		.split('\n')
-		.pop()!;
+	binary ??= runInstaller(path.join(__dirname, 'install-prometheus.sh'));
 	return binary;
 }
 
@@ -105,7 +98,11 @@ export async function startPrometheus(target: ScrapeTarget): Promise<Prometheus>
 				data: { activeTargets: Array<{ health: string; lastError: string; lastScrape: string }> };
 			};
 			const t = body.data.activeTargets[0];
-			return { health: t?.health ?? 'unknown', lastError: t?.lastError ?? '', lastScrape: t?.lastScrape ?? '' };
+			return {
+				health: t?.health ?? 'unknown',
+				lastError: t?.lastError ?? '',
+				lastScrape: t?.lastScrape ?? '',
+			};
 		},
 	};
 }
