@@ -128,7 +128,11 @@ function recordQueue(
 			return;
 		}
 		case 'storeFailure':
-			rows('refused', outputs[0]?.length ?? 0);
+			for (const item of outputs[0] ?? [])
+				metrics.count('revops_queue_store_failures_total', {
+					pipeline,
+					kind: String(item.json.kind ?? 'unavailable'),
+				});
 			return;
 		case 'startDrain':
 			drainStarted(executionId, now);

@@ -56,7 +56,11 @@ export const METRICS = {
 	},
 	revops_queue_rows_total: {
 		type: 'counter',
-		help: 'Queue rows per pipeline and outcome (stored, done, retried, dead, replayed)',
+		help: 'Queue rows per pipeline and outcome (stored, repeat, done, retried, dead)',
+	},
+	revops_queue_store_failures_total: {
+		type: 'counter',
+		help: 'Writes the queue store refused (intake answered 503/500, or a drain could not take its lock), per pipeline and kind (full, unavailable, missingTable, wrongShape)',
 	},
 	revops_queue_batch_size: {
 		type: 'histogram',

@@ -9,7 +9,7 @@ export const CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 const DERIVED: Record<string, MetricSpec> = {
 	revops_queue_backlog: {
 		type: 'gauge',
-		help: 'Rows stored or replayed and not yet done or dead, per pipeline (from revops_queue_rows_total)',
+		help: 'Rows stored and not yet done or dead, per pipeline (from revops_queue_rows_total)',
 	},
 };
 
@@ -31,13 +31,16 @@ function formatNumber(value: number): string {
 	return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(12)));
 }
 
-/** Stored + replayed − done − dead per pipeline, never below 0. */
+/**
+ * Stored − done − dead per pipeline, never below 0. A dead letter replayed through template 04 and then done
+ * counts as done twice: the backlog reads low by the rows replayed (the replay knows no pipeline).
+ */
 export function backlogSeries(series: readonly SeriesValue[]): SeriesValue[] {
 	const backlog = new Map<string, number>();
 	for (const s of series) {
 		if (s.name !== 'revops_queue_rows_total') continue;
 		const pipeline = s.labels.pipeline ?? '';
-		const sign = { stored: 1, replayed: 1, done: -1, dead: -1 }[s.labels.outcome ?? ''] ?? 0;
+		const sign = { stored: 1, done: -1, dead: -1 }[s.labels.outcome ?? ''] ?? 0;
 		backlog.set(pipeline, (backlog.get(pipeline) ?? 0) + sign * s.sum);
 	}
 	return [...backlog].map(([pipeline, value]) => ({

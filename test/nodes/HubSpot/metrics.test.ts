@@ -3,47 +3,18 @@
 // calls the sandbox logged, by status, with one latency observation per call; the token goes in the
 // Authorization header only. Without the credential nothing is sent; with the intake down the run still
 // succeeds and the next flush carries both runs.
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { HubSpotRevOpsPrivateAppApi } from '../../../credentials/HubSpotRevOpsPrivateAppApi.credentials';
 import { RevOpsMetricsApi } from '../../../credentials/RevOpsMetricsApi.credentials';
 import { HubSpotRevOps } from '../../../nodes/HubSpot/HubSpotRevOps.node';
-import type { Snapshot } from '../../../nodes/shared/metrics';
 import { clayRows } from '../../fixtures/clayRows';
 import { executeNode } from '../helpers/executeNode';
+import { metricsIntake, sumOf, untilFlushed } from '../helpers/metricsIntake';
 import { admin, FAST, mapped, requestLog, useHubSpotSandbox } from '../helpers/hubspotSandbox';
 
 jest.setTimeout(60_000);
 
 const t = useHubSpotSandbox();
-
-/** A metrics intake that keeps what it is sent, answering `status`. */
-function intake() {
-	const received: Array<{ authorization?: string; body: Snapshot; raw: string }> = [];
-	let status = 204;
-	let attempts = 0;
-	const server = http.createServer((req, res) => {
-		let raw = '';
-		req.on('data', (chunk) => (raw += chunk));
-		req.on('end', () => {
-			attempts++;
-			if (status < 300)
-				received.push({ authorization: req.headers.authorization, body: JSON.parse(raw), raw });
-			res.writeHead(status).end();
-		});
-	});
-	return {
-		received,
-		answer: (code: number) => (status = code),
-		attempts: () => attempts,
-		start: async () => {
-			await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-			return `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook/revops-metrics-intake`;
-		},
-		stop: async () => await new Promise((resolve) => server.close(resolve)),
-	};
-}
 
 const upsert: INodeParameters = {
 	resource: 'company',
@@ -75,25 +46,8 @@ async function run(items: IDataObject[], metricsUrl?: string) {
 	});
 }
 
-/** The nodes do not wait for their flush: wait for it to reach the intake. */
-async function until(check: () => boolean): Promise<void> {
-	for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
-	// The client handles the answer (a failed flush is kept) a moment after the server sent it.
-	await new Promise((r) => setTimeout(r, 50));
-}
-
-const sumOf = (
-	snapshots: Snapshot[],
-	name: string,
-	match: (labels: Record<string, string>) => boolean,
-) =>
-	snapshots
-		.flatMap((s) => s.series)
-		.filter((s) => s.name === name && match(s.labels))
-		.reduce((n, s) => n + (name.endsWith('_seconds') ? s.count : s.sum), 0);
-
 describe('HubSpot node metrics', () => {
-	const capture = intake();
+	const capture = metricsIntake();
 	let url: string;
 	beforeAll(async () => (url = await capture.start()));
 	afterAll(async () => await capture.stop());
@@ -114,7 +68,7 @@ describe('HubSpot node metrics', () => {
 		const result = await run(clayRows({ rows: 120, companies: 120, seed: 9 }), url);
 		await admin(t.sb, 'DELETE', '/faults');
 		expect(result.error).toBeUndefined();
-		await until(() => capture.received.length > 0);
+		await untilFlushed(() => capture.received.length > 0);
 		const log = await requestLog(t.sb);
 		const by = (status: number) => log.filter((r) => r.status === status).length;
 		expect(by(429)).toBeGreaterThan(0);
@@ -168,11 +122,11 @@ describe('HubSpot node metrics', () => {
 		const before = capture.attempts();
 		const first = await run(clayRows({ rows: 5, companies: 5, seed: 4 }), url);
 		expect(first.error).toBeUndefined();
-		await until(() => capture.attempts() > before);
+		await untilFlushed(() => capture.attempts() > before);
 		expect(capture.received).toEqual([]);
 		capture.answer(204);
 		await run(clayRows({ rows: 5, companies: 5, seed: 5 }), url);
-		await until(() => capture.received.length > 0);
+		await untilFlushed(() => capture.received.length > 0);
 		expect(capture.received).toHaveLength(1);
 		expect(sumOf([capture.received[0].body], 'revops_api_requests_total', () => true)).toBe(
 			(await requestLog(t.sb)).length,
