@@ -78,7 +78,7 @@ export class Clay implements INodeType {
 			Number(options.maxAttempts ?? 6),
 		);
 		const startedAt = Date.now();
-		const metrics = await openMetrics(this);
+		const metrics = openMetrics(this);
 		const client = new ClayClient(this, webhookUrl, pacing, undefined, metrics?.callMeter('clay'));
 		const sent: INodeExecutionData[] = [];
 		const rejected: INodeExecutionData[] = [];

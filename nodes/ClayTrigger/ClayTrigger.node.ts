@@ -102,10 +102,10 @@ export class ClayTrigger implements INodeType {
 		}
 		if ('answer' in outcome) {
 			send(res, outcome.answer);
-			await recordWebhook(this, 'clay_trigger', false, outcome.answer.status);
+			recordWebhook(this, 'clay_trigger', false, outcome.answer.status);
 			return { noWebhookResponse: true };
 		}
-		await recordWebhook(this, 'clay_trigger', true);
+		recordWebhook(this, 'clay_trigger', true);
 
 		const workflowData = [[{ json: outcome.row as IDataObject, pairedItem: { item: 0 } }]];
 		const responseMode = this.getNodeParameter('responseMode', 'onReceived');

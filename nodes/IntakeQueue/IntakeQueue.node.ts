@@ -89,7 +89,7 @@ export class IntakeQueue implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const operation = this.getNodeParameter('operation', 0) as string;
 		const outputs = await operationOutputs.call(this, operation, Date.now());
-		const metrics = await openMetrics(this);
+		const metrics = openMetrics(this);
 		if (metrics) {
 			recordQueue(
 				metrics,

@@ -140,7 +140,7 @@ export class PipelineMetrics implements INodeType {
 				];
 			}
 			case 'recordSlack': {
-				const metrics = await openMetrics(this);
+				const metrics = openMetrics(this);
 				if (metrics) {
 					items.forEach((item, index) => {
 						const pipeline = String(this.getNodeParameter('pipeline', index, ''));

@@ -142,7 +142,7 @@ async function answer(context: IWebhookFunctions): Promise<IWebhookResponseData>
 
 	if (!outcome.ok) {
 		refuse(context, outcome);
-		await recordWebhook(context, 'signed_webhook', false, outcome.status);
+		recordWebhook(context, 'signed_webhook', false, outcome.status);
 		if (!rejectedOutput) return { noWebhookResponse: true };
 		const audit: INodeExecutionData = {
 			json: {
@@ -167,7 +167,7 @@ async function answer(context: IWebhookFunctions): Promise<IWebhookResponseData>
 		pairedItem: { item: 0 },
 	};
 	const workflowData = rejectedOutput ? [[item], []] : [[item]];
-	await recordWebhook(context, 'signed_webhook', true);
+	recordWebhook(context, 'signed_webhook', true);
 	if (context.getNodeParameter('responseMode', 'onReceived') !== 'onReceived')
 		return { workflowData };
 	return {

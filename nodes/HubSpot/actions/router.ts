@@ -24,7 +24,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		);
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const startedAt = Date.now();
-	const metrics = await openMetrics(this);
+	const metrics = openMetrics(this);
 	const run: Run = {
 		fn: this,
 		client: await connect(

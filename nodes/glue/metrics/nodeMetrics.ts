@@ -16,10 +16,13 @@ interface MetricsCredential {
 	flushSeconds?: number;
 }
 
+/** Flush interval per credential, learnt at its first flush: recording needs no credential read. */
+const intervals = new Map<string, number>();
+
 export class NodeMetrics {
 	constructor(
 		private readonly context: Context,
-		private readonly credential: MetricsCredential,
+		private readonly credentialId: string,
 		readonly recorder: MetricsRecorder,
 	) {}
 
@@ -59,17 +62,31 @@ export class NodeMetrics {
 	/**
 	 * Sends what this process aggregated if the interval has passed (`force`: whatever it is). The nodes do not
 	 * wait for it (`void metrics.flush()`): the request runs beside the pipeline, never in its way; the
-	 * promise settles when it is done (tests wait for it), and never rejects.
+	 * promise settles when it is done (tests wait for it), and never rejects. The credential is read here,
+	 * once per flush, not on every record (a webhook request pays nothing until a flush is due).
 	 */
 	async flush(force = false): Promise<void> {
+		const known = intervals.get(this.credentialId);
+		if (!force && !this.recorder.due(Date.now(), known ?? 0)) return;
+		let credential: MetricsCredential;
+		try {
+			credential = await this.context.getCredentials<MetricsCredential>(METRICS_CREDENTIAL);
+		} catch (error) {
+			// Metrics must never stop a pipeline: say why nothing is sent; the figures stay for a later flush.
+			this.context.logger.warn(
+				`RevOps metrics: credential unreadable, nothing sent: ${(error as Error).message}`,
+			);
+			return;
+		}
+		const interval = Math.max(0, Number(credential.flushSeconds ?? 30)) * 1000;
+		intervals.set(this.credentialId, interval);
 		const now = Date.now();
-		const interval = Math.max(0, Number(this.credential.flushSeconds ?? 30)) * 1000;
-		if (!force && !this.recorder.due(now, interval)) return;
+		if (!credential.url || (!force && !this.recorder.due(now, interval))) return;
 		const snapshot = this.recorder.take(now);
 		if (!snapshot) return;
 		const options: IHttpRequestOptions = {
 			method: 'POST',
-			url: this.credential.url,
+			url: credential.url,
 			body: snapshot,
 			json: true,
 			timeout: 10_000,
@@ -89,20 +106,12 @@ export class NodeMetrics {
 	}
 }
 
-export async function openMetrics(context: Context): Promise<NodeMetrics | undefined> {
+/** The node's metrics, or undefined when it has no RevOps Metrics API credential (then nothing is recorded). */
+export function openMetrics(context: Context): NodeMetrics | undefined {
 	const ref = context.getNode().credentials?.[METRICS_CREDENTIAL];
 	if (!ref) return undefined;
-	try {
-		const credential = await context.getCredentials<MetricsCredential>(METRICS_CREDENTIAL);
-		if (!credential?.url) return undefined;
-		return new NodeMetrics(context, credential, recorderFor(ref.id ?? ref.name, Date.now()));
-	} catch (error) {
-		// Metrics must never stop a pipeline: say why they are off and go on.
-		context.logger.warn(
-			`RevOps metrics: credential unreadable, not recording: ${(error as Error).message}`,
-		);
-		return undefined;
-	}
+	const id = ref.id ?? ref.name;
+	return new NodeMetrics(context, id, recorderFor(id, Date.now()));
 }
 
 /** Why a trigger refuses with a status (the triggers' own refusals: signature, shape, fields, replay, size). */
@@ -116,13 +125,13 @@ const REFUSAL_REASONS: Record<number, string> = {
 };
 
 /** A webhook trigger's answer: accepted (an execution starts) or refused with the status it answered. */
-export async function recordWebhook(
+export function recordWebhook(
 	context: IWebhookFunctions,
 	trigger: string,
 	accepted: boolean,
 	status?: number,
-): Promise<void> {
-	const metrics = await openMetrics(context);
+): void {
+	const metrics = openMetrics(context);
 	if (!metrics) return;
 	const workflow = context.getWorkflow();
 	metrics.count('revops_webhook_requests_total', {
