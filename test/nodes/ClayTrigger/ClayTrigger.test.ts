@@ -51,6 +51,8 @@ async function call(
 		getResponseObject: () => res,
 		getNodeParameter: (name: string, fallback: unknown) => params[name] ?? fallback,
 		getCredentials: async () => ({ secret: SECRET, previousSecret: '' }),
+		// The node as a workflow holds it: no RevOps Metrics API credential, so nothing is measured.
+		getNode: () => ({ name: 'Clay Trigger', credentials: { webhookSecretApi: { id: '1', name: 's' } } }),
 		logger: { error: () => undefined },
 	} as unknown as IWebhookFunctions;
 	const result = await node.webhook.call(context);
