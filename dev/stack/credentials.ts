@@ -105,12 +105,13 @@ export function sandboxCredentials(
 			{
 				name: CREDENTIAL_NAMES.metricsToken,
 				type: 'httpHeaderAuth',
-				data: { name: 'Authorization', value: `Bearer ${SANDBOX_METRICS_TOKEN}`, ...ANY_DOMAIN },
+				// n8n's generic auth types take no domain restriction fields on 1.123's API (2.41 ignores them).
+				data: { name: 'Authorization', value: `Bearer ${SANDBOX_METRICS_TOKEN}` },
 			},
 			{
 				name: CREDENTIAL_NAMES.dashboardLogin,
 				type: 'httpBasicAuth',
-				data: { ...SANDBOX_DASHBOARD_LOGIN, ...ANY_DOMAIN },
+				data: { ...SANDBOX_DASHBOARD_LOGIN },
 			},
 		);
 	}
