@@ -1,7 +1,8 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -48,10 +49,18 @@ export class RevOpsMetricsApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.token}}' } },
-	};
+	// A function, not an expression: a flush may still be running after its node run or webhook request
+	// ended, when n8n 2.x has released the workflow's expression engine (an expression here would fail with
+	// "No bridge acquired for this context", and a process's last figures would never arrive).
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.token)}` },
+		};
+	}
 
 	// An empty snapshot: the intake answers it without storing anything.
 	test: ICredentialTestRequest = {
