@@ -64,12 +64,13 @@ export async function archiveBatch(
 	});
 }
 
-/** The records of a type, page after page, up to `limit` (undefined = all). */
+/** The records of a type, page after page, up to `limit` (undefined = all); `archived`: the recycle bin's. */
 export function listRecords(
 	client: HubSpotClient,
 	objectType: string,
 	properties: readonly string[],
 	limit?: number,
+	archived = false,
 ): AsyncGenerator<IDataObject> {
 	return paginate(
 		async (after, pageLimit) =>
@@ -81,6 +82,7 @@ export function listRecords(
 						limit: pageLimit,
 						...(after ? { after } : {}),
 						...(properties.length ? { properties: properties.join(',') } : {}),
+						...(archived ? { archived: true } : {}),
 					},
 				})
 			).body,

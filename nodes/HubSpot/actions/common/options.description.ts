@@ -102,7 +102,10 @@ export const optionsProperty: INodeProperties = {
 			displayName: 'Properties to Return Names or IDs',
 			name: 'properties',
 			displayOptions: {
-				show: { '/resource': RECORD_RESOURCES, '/operation': ['get', 'getAll', 'search'] },
+				show: {
+					'/resource': RECORD_RESOURCES,
+					'/operation': ['get', 'getAll', 'getChanges', 'search'],
+				},
 			},
 			type: 'multiOptions',
 			typeOptions: {

@@ -88,6 +88,12 @@ export function recordOperationOptions(
 			action: `Get ${plural}`,
 		},
 		{
+			name: 'Get Changes',
+			value: 'getChanges',
+			description: `Get ${plural} changed or deleted since a time (incremental sync)`,
+			action: `Get changed ${plural}`,
+		},
+		{
 			name: 'Get Many',
 			value: 'getAll',
 			description: `List ${plural}`,

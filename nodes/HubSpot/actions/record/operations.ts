@@ -5,6 +5,7 @@ import type { OperationModule } from '../common/resource';
 import * as archive from './archive.operation';
 import * as create from './create.operation';
 import * as get from './get.operation';
+import * as getChanges from './getChanges.operation';
 import * as getMany from './getMany.operation';
 import * as search from './search.operation';
 import * as update from './update.operation';
@@ -16,6 +17,7 @@ export function recordOperations(spec: RecordLocatorSpec): Record<string, Operat
 		create,
 		get: { description: get.describe(spec), execute: get.execute },
 		getAll: getMany,
+		getChanges,
 		search,
 		update: { description: update.describe(spec), execute: update.execute },
 		/** By any property with unique values; companies and contacts have their own. */
