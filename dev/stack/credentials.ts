@@ -10,6 +10,7 @@ export const CREDENTIAL_NAMES = {
 	clay: 'Clay (sandbox)',
 	webhookSecret: 'Webhook secret (sandbox)',
 	slack: 'Slack (sandbox)',
+	slackRevOps: 'Slack (RevOps, sandbox)',
 	postgres: 'Warehouse (sandbox PostgreSQL)',
 	n8nApi: 'n8n API (this instance)',
 	metrics: 'RevOps metrics (this instance)',
@@ -62,6 +63,12 @@ export function sandboxCredentials(
 			name: CREDENTIAL_NAMES.webhookSecret,
 			type: 'webhookSecretApi',
 			data: { secret: SANDBOX_WEBHOOK_SECRET },
+		},
+		// The templates' Slack (RevOps) nodes, straight at the sandbox's Web API.
+		{
+			name: CREDENTIAL_NAMES.slackRevOps,
+			type: 'revOpsSlackApi',
+			data: { accessToken: SANDBOX_SLACK_TOKEN, baseUrl: `${sandbox.slackUrl}/api`, ...ANY_DOMAIN },
 		},
 		// n8n's own Slack node calls https://slack.com/api; the sandbox's HTTPS proxy answers for it.
 		{

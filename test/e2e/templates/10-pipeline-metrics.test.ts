@@ -1,7 +1,7 @@
 // Template 10 in a real n8n beside template 01, the nodes sending what they measure after every node run
 // (flush interval 0). After the Clay demo (rows at Clay's pace through the intake, drained to HubSpot in
 // batches, one digest to Slack) and a few forged and malformed rows, a real Prometheus scrapes the template's
-// endpoint: its values equal what the sandbox's request log counts (HubSpot calls by status, Slack messages),
+// endpoint: its values equal what the sandbox's request log counts (HubSpot and Slack calls by status, Slack messages),
 // what Clay sent (webhooks accepted and refused by status) and what the queue did (rows stored and done). The
 // dashboard opens in headless Chromium behind its login, shows the same numbers, and is photographed for
 // workflows/README.md.
@@ -146,6 +146,7 @@ describe('template 10: pipeline metrics (Prometheus, dashboard)', () => {
 				hubspot429: hubspot.filter((r) => r.status === 429).length,
 				hubspot2xx: hubspot.filter((r) => r.status < 300).length,
 				slackOk: slack.filter((r) => r.status < 300).length,
+				slackCalls: slack.length,
 				accepted: rows,
 				refused401: 3,
 				refused422: invalid,
@@ -156,6 +157,7 @@ describe('template 10: pipeline metrics (Prometheus, dashboard)', () => {
 			hubspot429: await promSum('revops_api_requests_total{system="hubspot",status="429"}'),
 			hubspot2xx: await promSum('revops_api_requests_total{system="hubspot",status=~"2.."}'),
 			slackOk: await promSum('revops_slack_messages_total{outcome="ok"}'),
+			slackCalls: await promSum('revops_api_requests_total{system="slack"}'),
 			accepted: await promSum(
 				'revops_webhook_requests_total{trigger="clay_trigger",outcome="accepted"}',
 			),
