@@ -2,7 +2,12 @@
 // node without one pays nothing). It records into this process's recorder and flushes it, one POST for
 // everything aggregated, once the credential's interval has passed; a failed flush keeps the figures for
 // the next one and never fails the node.
-import type { IExecuteFunctions, IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
+import {
+	sleep,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+	type IWebhookFunctions,
+} from 'n8n-workflow';
 import type { Labels, MetricName, MetricsRecorder } from '../../shared/metrics';
 import type { CallMeter } from '../../shared/ratelimit';
 import { recorderFor } from './registry';
@@ -18,6 +23,9 @@ interface MetricsCredential {
 
 /** Flush interval per credential, learnt at its first flush: recording needs no credential read. */
 const intervals = new Map<string, number>();
+
+/** Credentials with a trailing flush waiting in this process (one at a time). */
+const trailing = new Set<string>();
 
 export class NodeMetrics {
 	constructor(
@@ -60,6 +68,20 @@ export class NodeMetrics {
 	}
 
 	/**
+	 * What a process records after its last flush would otherwise wait for its next node run or request (a
+	 * webhook processor that goes quiet would hold its last refusals until traffic resumes): one trailing
+	 * flush per credential sends it once the interval has passed.
+	 */
+	private flushLater(intervalMs: number): void {
+		if (trailing.has(this.credentialId) || intervalMs <= 0) return;
+		trailing.add(this.credentialId);
+		void sleep(intervalMs).then(async () => {
+			trailing.delete(this.credentialId);
+			await this.flush();
+		});
+	}
+
+	/**
 	 * Sends what this process aggregated if the interval has passed (`force`: whatever it is). The nodes do not
 	 * wait for it (`void metrics.flush()`): the request runs beside the pipeline, never in its way; the
 	 * promise settles when it is done (tests wait for it), and never rejects. The credential is read here,
@@ -67,7 +89,10 @@ export class NodeMetrics {
 	 */
 	async flush(force = false): Promise<void> {
 		const known = intervals.get(this.credentialId);
-		if (!force && !this.recorder.due(Date.now(), known ?? 0)) return;
+		if (!force && !this.recorder.due(Date.now(), known ?? 0)) {
+			this.flushLater(known ?? 0);
+			return;
+		}
 		let credential: MetricsCredential;
 		try {
 			credential = await this.context.getCredentials<MetricsCredential>(METRICS_CREDENTIAL);
@@ -81,7 +106,11 @@ export class NodeMetrics {
 		const interval = Math.max(0, Number(credential.flushSeconds ?? 30)) * 1000;
 		intervals.set(this.credentialId, interval);
 		const now = Date.now();
-		if (!credential.url || (!force && !this.recorder.due(now, interval))) return;
+		if (!credential.url) return;
+		if (!force && !this.recorder.due(now, interval)) {
+			this.flushLater(interval);
+			return;
+		}
 		const snapshot = this.recorder.take(now);
 		if (!snapshot) return;
 		const options: IHttpRequestOptions = {
@@ -102,6 +131,7 @@ export class NodeMetrics {
 			this.context.logger.warn(
 				`RevOps metrics: could not send to the metrics intake (kept for the next flush): ${(error as Error).message}`,
 			);
+			this.flushLater(interval);
 		}
 	}
 }

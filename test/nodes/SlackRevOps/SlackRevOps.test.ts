@@ -16,7 +16,11 @@ const t = useHubSpotSandbox();
 
 async function post(
 	items: IDataObject[],
-	{ token = 'xoxb-sandbox', metricsUrl }: { token?: string; metricsUrl?: string } = {},
+	{
+		token = 'xoxb-sandbox',
+		metricsUrl,
+		flushSeconds = 0,
+	}: { token?: string; metricsUrl?: string; flushSeconds?: number } = {},
 ) {
 	return await executeNode({
 		node: new SlackRevOps(),
@@ -29,7 +33,7 @@ async function post(
 		credentials: [
 			{ type: new RevOpsSlackApi(), data: { accessToken: token, baseUrl: `${t.sb.slackUrl}/api` } },
 			...(metricsUrl
-				? [{ type: new RevOpsMetricsApi(), data: { url: metricsUrl, token: 'm', flushSeconds: 0 } }]
+				? [{ type: new RevOpsMetricsApi(), data: { url: metricsUrl, token: 'm', flushSeconds } }]
 				: []),
 		],
 	});
@@ -82,6 +86,29 @@ describe('Slack (RevOps)', () => {
 			description: expect.stringContaining('Slack (RevOps) API credential'),
 		});
 		expect(await messages('revops-alerts')).toEqual([]);
+	});
+
+	test('what a process measured after its last flush is sent once the interval passes, with no further run', async () => {
+		const capture = metricsIntake();
+		const url = await capture.start();
+		try {
+			await post([{ channel: '#revops-alerts', text: 'first' }], { metricsUrl: url, flushSeconds: 1 });
+			await untilFlushed(() => capture.received.length > 0);
+			// Within the interval: nothing is sent by this run, and no run follows it.
+			await post([{ channel: '#high-intent', text: 'second' }], { metricsUrl: url, flushSeconds: 1 });
+			expect(capture.received).toHaveLength(1);
+			for (let i = 0; i < 100 && capture.received.length < 2; i++)
+				await new Promise((r) => setTimeout(r, 50));
+			expect(
+				sumOf(
+					capture.received.map((r) => r.body),
+					'revops_slack_messages_total',
+					(labels) => labels.outcome === 'ok',
+				),
+			).toBe(2);
+		} finally {
+			await capture.stop();
+		}
 	});
 
 	test('429s are retried after Retry-After; with the metrics credential every call is counted', async () => {
