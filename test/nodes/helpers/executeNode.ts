@@ -56,6 +56,8 @@ export interface ExecuteNodeOptions {
 	parameters?: IDataObject;
 	/** Input items' JSON, fed to the node by a pass-through `Input` node (item i pairs with input item i). */
 	items?: IDataObject[];
+	/** For a node with several inputs: the items of each, fed by one pass-through node per input. */
+	inputs?: IDataObject[][];
 	/** The node's "On Error" setting. Default `stopWorkflow` (the node's error fails the run). */
 	onError?: INode['onError'];
 	/** Credentials the node may ask for; they are attached to the node under their type's name. */
@@ -269,20 +271,29 @@ export async function executeNode(options: ExecuteNodeOptions): Promise<NodeRunR
 	const credentials = options.credentials ?? [];
 	const underTest = nodeUnderTest(options);
 	const { type, name: nodeName } = underTest;
-	const input: INode = {
-		id: 'input-node',
-		name: INPUT_NODE,
+	const inputItems = options.inputs ?? [options.items ?? []];
+	const inputNodes: INode[] = inputItems.map((_, index) => ({
+		id: `input-node-${index}`,
+		name: index === 0 ? INPUT_NODE : `${INPUT_NODE} ${index + 1}`,
 		type: `${PACKAGE}.testInput`,
 		typeVersion: 1,
-		position: [0, 0],
+		position: [0, index * 200],
 		parameters: {},
-	};
+	}));
 	const workflow = new Workflow({
 		id: options.workflowId ?? 'test-workflow',
-		nodes: [input, underTest],
-		connections: { [INPUT_NODE]: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } },
+		nodes: [...inputNodes, underTest],
+		connections: Object.fromEntries(
+			inputNodes.map((input, index) => [
+				input.name,
+				{ main: [[{ node: nodeName, type: 'main', index }]] },
+			]),
+		),
 		active: false,
-		nodeTypes: new SingleNodeTypes({ [type]: options.node, [input.type]: new InputNode() }),
+		nodeTypes: new SingleNodeTypes({
+			[type]: options.node,
+			[`${PACKAGE}.testInput`]: new InputNode(),
+		}),
 		staticData: options.staticData,
 		settings: { executionOrder: 'v1' },
 	});
@@ -304,13 +315,11 @@ export async function executeNode(options: ExecuteNodeOptions): Promise<NodeRunR
 			metadata: {},
 			waitingExecution: {},
 			waitingExecutionSource: null,
-			nodeExecutionStack: [
-				{
-					node: input,
-					data: { main: [(options.items ?? []).map((json) => ({ json }))] },
-					source: null,
-				},
-			],
+			nodeExecutionStack: inputNodes.map((node, index) => ({
+				node,
+				data: { main: [inputItems[index].map((json) => ({ json }))] },
+				source: null,
+			})),
 		},
 	} as unknown as IRunExecutionData;
 	const engine = new WorkflowExecute(
