@@ -159,13 +159,35 @@ const SIDE_NAMES: Record<string, 'source' | 'target'> = {
 };
 
 /**
- * A write result as the template builds it after each write node: `{side, key, ok, id?, updatedAt?,
- * error?}`, side `hubspot` or `warehouse`.
+ * A write result, in one of the shapes the write nodes give without a node in between: HubSpot (RevOps)'s
+ * Success items with Include Input Fields (the write's fields, HubSpot's answer under `hubspot`), its
+ * Rejected items (`error`, and the write under `input`), or `{side, key, ok, id?, updatedAt?, error?}`
+ * (side `hubspot` or `warehouse`), as template 08's warehouse write function returns them.
  */
 export function writeOutcome(json: IDataObject, index: number): WriteOutcome {
+	const answer = json.hubspot as IDataObject | undefined;
+	if (
+		json.side === undefined &&
+		typeof json.key === 'string' &&
+		answer &&
+		typeof answer === 'object'
+	)
+		return {
+			side: 'source',
+			key: json.key,
+			ok: true,
+			...(json.action === 'create' && answer.id !== undefined ? { id: String(answer.id) } : {}),
+			...(answer.updatedAt !== undefined ? { updatedAt: answer.updatedAt as string } : {}),
+		};
+	const input = json.input as IDataObject | undefined;
+	if (json.side === undefined && input && typeof input.key === 'string' && json.error !== undefined)
+		return { side: 'source', key: input.key, ok: false, error: String(json.error) };
 	const side = SIDE_NAMES[String(json.side ?? '').toLowerCase()];
 	if (!side)
-		throw new RecordError(index, `has side "${String(json.side)}": use "hubspot" or "warehouse"`);
+		throw new RecordError(
+			index,
+			`is not a write result: give {side: "hubspot" or "warehouse", key, ok}, or connect HubSpot (RevOps)'s Success (with Include Input Fields) and Rejected outputs`,
+		);
 	if (typeof json.key !== 'string' || !json.key)
 		throw new RecordError(index, 'has no "key": pass on the key of the write it reports');
 	if (json.ok === false || json.ok === 'false')

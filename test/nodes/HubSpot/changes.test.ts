@@ -98,3 +98,28 @@ test('a Changed Since that is not a time: the item on Rejected, naming the field
 		/^Changed Since "last tuesday" is not a time/,
 	);
 });
+
+test('Properties Field: writes the values held in one field of each item (a sync write), and names it when absent', async () => {
+	const run = await runHubSpot(
+		t.sb,
+		{
+			resource: 'company',
+			operation: 'create',
+			propertiesMode: 'mapInput',
+			options: { ...FAST, propertiesField: 'properties', includeInputFields: true },
+		},
+		[
+			{ key: 't:7', action: 'create', properties: { name: 'Nested', domain: 'nested.example' } },
+			{ key: 't:8', action: 'create' },
+		],
+	);
+	expect(run.outputs[0]).toHaveLength(1);
+	expect(run.outputs[0][0].json).toMatchObject({
+		key: 't:7',
+		hubspot: { properties: { name: 'Nested', domain: 'nested.example' } },
+	});
+	expect(run.outputs[1][0].json).toMatchObject({ input: { key: 't:8' } });
+	expect(String(run.outputs[1][0].json.error)).toMatch(
+		/^Properties Field: the item has no object in "properties"/,
+	);
+});

@@ -194,6 +194,31 @@ describe('Two-Way Sync', () => {
 		expect(config.error?.message).toMatch(/^Merge field 'tags' is not a mapped field/);
 	});
 
+	test('reads HubSpot (RevOps) results as they come: Success with Include Input Fields, and Rejected', async () => {
+		const first = await plan(
+			[],
+			[
+				row(1, { name: 'Initech', domain: 'initech.com', employee_count: 7 }, T1),
+				row(2, { name: 'Hooli', domain: 'hooli.com', employee_count: 8 }, T1),
+			],
+			[],
+		);
+		const writes = first.outputs[0].map((i) => i.json);
+		expect(writes.map((w) => w.key)).toEqual(['t:1', 't:2']);
+		const applied = await apply(first.outputs[4][0].json, [
+			// HubSpot (RevOps) Create, Success output with Include Input Fields: the write, and HubSpot's answer.
+			{ ...writes[0], hubspot: { id: '301', updatedAt: T2, properties: {} } },
+			// Its Rejected output: the reason, and the write under input.
+			{ error: 'Property values were not valid', category: 'VALIDATION_ERROR', input: writes[1] },
+		]);
+		const byKey = Object.fromEntries(applied.outputs[0].map((r) => [r.json.key, r.json]));
+		expect(byKey['t:1']).toMatchObject({ source_id: '301', target_id: '1', retry: false });
+		expect(byKey['t:2']).toMatchObject({ source_id: null, target_id: '2', retry: true });
+		expect(applied.outputs[1][0].json).toMatchObject({
+			failures: [{ side: 'hubspot', key: 't:2', error: 'Property values were not valid' }],
+		});
+	});
+
 	test('a write that failed keeps the link marked for retry; the summary names it', async () => {
 		const first = await plan(
 			[company('102', { name: 'Globex', domain: 'globex.com', numberofemployees: '10' }, T1)],

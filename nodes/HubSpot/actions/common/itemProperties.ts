@@ -50,9 +50,16 @@ export async function propertyReader(run: Run): Promise<PropertyReader> {
 			.map((f) => f.trim())
 			.filter(Boolean),
 	);
+	const field = String(run.rawOptions.propertiesField ?? '').trim();
 	return (index) => {
 		const values: Record<string, unknown> = {};
-		for (const [name, value] of Object.entries(run.items[index].json)) {
+		const json = run.items[index].json;
+		const source = field ? json[field] : json;
+		if (field && (typeof source !== 'object' || source === null || Array.isArray(source)))
+			throw new Error(
+				`Properties Field: the item has no object in "${field}"; point it at the field holding the property values, or clear it to map the item's own fields`,
+			);
+		for (const [name, value] of Object.entries(source as IDataObject)) {
 			if (known.has(name) && !excluded.has(name)) values[name] = value;
 		}
 		return values;

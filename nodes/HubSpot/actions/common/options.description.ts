@@ -99,6 +99,22 @@ export const optionsProperty: INodeProperties = {
 				'Tries per call, the first included, for 429s (except the daily limit), 5xx and timeouts',
 		},
 		{
+			displayName: 'Properties Field',
+			name: 'propertiesField',
+			displayOptions: {
+				show: {
+					'/resource': RECORD_RESOURCES,
+					'/operation': PROPERTY_WRITES,
+					'/propertiesMode': ['mapInput'],
+				},
+			},
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. properties',
+			description:
+				'With Map Input Fields: read the property values from this field of each item (an object, e.g. "properties" of a HubSpot record or of a Two-Way Sync write) instead of the item’s top level',
+		},
+		{
 			displayName: 'Properties to Return Names or IDs',
 			name: 'properties',
 			displayOptions: {
