@@ -1,0 +1,131 @@
+// Demo of template 08 (HubSpot ⇄ warehouse two-way sync): sample companies in the sandbox HubSpot and in the
+// warehouse table crm_companies, some on both sides (the same domain, written differently), then one sync run
+// from the template's schedule trigger. Afterwards both sides hold every company once; the run's summary
+// (read, written, conflicts, watermarks) is what the demo returns.
+import type { N8nInstance } from '../harness';
+import type { Sandbox } from '../../sandbox/server';
+import { runFromTrigger, sandboxAdmin, templateWorkflowId, type Execution } from '../stack/support';
+import type { DemoContext, TemplateDemo } from '../stack/templates';
+import type { Warehouse } from '../stack/warehouse';
+
+export const SLUG = '08-hubspot-warehouse-sync';
+export const WORKFLOW_NAME = 'RevOps 08: HubSpot ⇄ warehouse two-way sync';
+export const WEBHOOK_PATH = 'hubspot-company-sync';
+export const SCHEDULE = 'Every minute';
+export const SYNC = 'crm_companies';
+
+export interface SampleCompany {
+	name: string;
+	domain: string;
+	city?: string;
+	employees?: number;
+}
+
+/** Companies only HubSpot has, only the warehouse has, and both (the warehouse writes the domain as a URL). */
+export function sampleCompanies(count: number, tag = 'demo') {
+	const make = (i: number, side: string): SampleCompany => ({
+		name: `${side} ${tag} ${i}`,
+		domain: `${side.toLowerCase()}-${tag}-${i}.example`,
+		city: ['Berlin', 'Austin', 'London'][i % 3],
+		employees: 10 + i,
+	});
+	const third = Math.max(1, Math.floor(count / 3));
+	return {
+		hubspotOnly: Array.from({ length: third }, (_, i) => make(i, 'HubSpot')),
+		warehouseOnly: Array.from({ length: third }, (_, i) => make(i, 'Warehouse')),
+		both: Array.from({ length: count - 2 * third }, (_, i) => make(i, 'Both')),
+	};
+}
+
+export async function seedHubSpot(sandbox: Sandbox, companies: SampleCompany[]): Promise<string[]> {
+	const { hubspot } = await sandboxAdmin<{ hubspot: { companies: string[] } }>(
+		sandbox,
+		'POST',
+		'/seed',
+		{
+			hubspot: {
+				records: {
+					companies: companies.map((c) => ({
+						name: c.name,
+						domain: c.domain,
+						...(c.city ? { city: c.city } : {}),
+						...(c.employees !== undefined ? { numberofemployees: String(c.employees) } : {}),
+					})),
+				},
+			},
+		},
+	);
+	return hubspot.companies;
+}
+
+const literal = (value: string | number | undefined) =>
+	value === undefined
+		? 'NULL'
+		: typeof value === 'number'
+			? String(value)
+			: `'${value.replace(/'/g, "''")}'`;
+
+/** Inserts rows as an ETL would; `asUrl` writes the domain as a website URL (the sync matches it anyway). */
+export function seedWarehouse(
+	warehouse: Warehouse,
+	companies: SampleCompany[],
+	asUrl = false,
+): void {
+	if (!companies.length) return;
+	warehouse.exec(
+		`INSERT INTO crm_companies (name, domain, city, employee_count) VALUES ${companies
+			.map(
+				(c) =>
+					`(${literal(c.name)}, ${literal(asUrl ? `https://www.${c.domain}/` : c.domain)}, ${literal(c.city)}, ${literal(c.employees)})`,
+			)
+			.join(', ')};`,
+	);
+}
+
+/** Runs the sync once now, as its schedule would, and waits for it to finish. */
+export async function runSync(n8n: N8nInstance): Promise<Execution> {
+	return await runFromTrigger(n8n, templateWorkflowId(n8n, SLUG), SCHEDULE);
+}
+
+export interface RunSummary {
+	hubspotRead: number;
+	warehouseRead: number;
+	hubspotWrites: number;
+	warehouseWrites: number;
+	conflicts: number;
+	skipped: number;
+	failedWrites: number;
+	retryNextRun: number;
+	failures: Array<{ side: string; key: string; error: string | null }>;
+	watermarks: { hubspot?: string; warehouse?: string };
+}
+
+/** The summary the last run kept in revops_sync_runs. */
+export function lastSummary(warehouse: Warehouse): RunSummary | undefined {
+	return warehouse.query<{ last_summary: RunSummary }>(
+		`SELECT last_summary FROM revops_sync_runs WHERE sync = '${SYNC}'`,
+	)[0]?.last_summary;
+}
+
+export const demo: TemplateDemo = {
+	slug: SLUG,
+	title:
+		'Sample companies in HubSpot and in crm_companies (some on both sides): one two-way sync run links, creates and copies each way',
+	howTo: () =>
+		`npm run demo -- ${SLUG}   (edit a company on either side, or archive one, and run it again: only that change crosses)`,
+	async run({ sandbox, n8n, warehouse }: DemoContext) {
+		const existing = warehouse.query<{ n: number }>(
+			'SELECT count(*)::int AS n FROM crm_companies',
+		)[0];
+		if (!existing?.n) {
+			const sample = sampleCompanies(30);
+			await seedHubSpot(sandbox, [...sample.hubspotOnly, ...sample.both]);
+			seedWarehouse(warehouse, sample.warehouseOnly);
+			seedWarehouse(warehouse, sample.both, true);
+		}
+		const execution = await runSync(n8n);
+		return { status: execution.status, summary: lastSummary(warehouse) };
+	},
+};
+
+export default demo;
