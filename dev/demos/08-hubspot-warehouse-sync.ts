@@ -13,6 +13,8 @@ export const WORKFLOW_NAME = 'RevOps 08: HubSpot ⇄ warehouse two-way sync';
 export const WEBHOOK_PATH = 'hubspot-company-sync';
 export const SCHEDULE = 'Every minute';
 export const SYNC = 'crm_companies';
+/** Companies the demo puts in an empty stack: a third in HubSpot only, a third in the warehouse only, a third in both. */
+export const DEMO_COMPANIES = 300;
 
 export interface SampleCompany {
 	name: string;
@@ -82,6 +84,32 @@ export function seedWarehouse(
 	);
 }
 
+/**
+ * Sets the conflict strategy of the template's Plan node (merge: `mergeFields` merged as lists), as a user
+ * would in the editor, and leaves the workflow unpublished: runs are then started one at a time by the caller
+ * (the minute schedule would race them for the lease).
+ */
+export async function useStrategy(n8n: N8nInstance, strategy: string, mergeFields = 'industry') {
+	const id = templateWorkflowId(n8n, SLUG);
+	const workflow = await n8n.api<{
+		name: string;
+		nodes: Array<{ name: string; parameters: Record<string, unknown> }>;
+		connections: unknown;
+	}>('GET', `/workflows/${id}`);
+	const plan = workflow.nodes.find((n) => n.name === 'Plan the sync');
+	if (!plan) throw new Error('template 08 has no "Plan the sync" node');
+	plan.parameters.strategy = strategy;
+	if (strategy === 'merge') plan.parameters.mergeFields = mergeFields;
+	else delete plan.parameters.mergeFields;
+	await n8n.api('PUT', `/workflows/${id}`, {
+		name: workflow.name,
+		nodes: workflow.nodes,
+		connections: workflow.connections,
+		settings: { executionOrder: 'v1' },
+	});
+	await n8n.api('POST', `/workflows/${id}/deactivate`).catch(() => undefined);
+}
+
 /** Runs the sync once now, as its schedule would, and waits for it to finish. */
 export async function runSync(n8n: N8nInstance): Promise<Execution> {
 	return await runFromTrigger(n8n, templateWorkflowId(n8n, SLUG), SCHEDULE);
@@ -110,7 +138,7 @@ export function lastSummary(warehouse: Warehouse): RunSummary | undefined {
 export const demo: TemplateDemo = {
 	slug: SLUG,
 	title:
-		'Sample companies in HubSpot and in crm_companies (some on both sides): one two-way sync run links, creates and copies each way',
+		'300 sample companies in HubSpot and in crm_companies (a third on both sides): one two-way sync run links, creates and copies each way',
 	howTo: () =>
 		`npm run demo -- ${SLUG}   (edit a company on either side, or archive one, and run it again: only that change crosses)`,
 	async run({ sandbox, n8n, warehouse }: DemoContext) {
@@ -118,7 +146,7 @@ export const demo: TemplateDemo = {
 			'SELECT count(*)::int AS n FROM crm_companies',
 		)[0];
 		if (!existing?.n) {
-			const sample = sampleCompanies(30);
+			const sample = sampleCompanies(DEMO_COMPANIES);
 			await seedHubSpot(sandbox, [...sample.hubspotOnly, ...sample.both]);
 			seedWarehouse(warehouse, sample.warehouseOnly);
 			seedWarehouse(warehouse, sample.both, true);
