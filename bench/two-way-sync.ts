@@ -321,7 +321,7 @@ async function measure(strategy: string): Promise<Result> {
 		await useStrategy(stack.n8n, strategy);
 		const ids = await seed(stack);
 		let started = performance.now();
-		const first = await runSync(stack.n8n);
+		const first = await runSync(stack.n8n, stack.warehouse);
 		if (first.status !== 'success') throw new Error(`first run ended ${first.status}`);
 		const firstRunSeconds = (performance.now() - started) / 1000;
 		const firstSummary = lastSummary(stack.warehouse)!;
@@ -331,13 +331,13 @@ async function measure(strategy: string): Promise<Result> {
 		// written long ago) and holds only what changed since.
 		await new Promise((resolve) => setTimeout(resolve, PAST_OVERLAP_MS));
 		await warmUp(stack, ids);
-		const warm = await runSync(stack.n8n);
+		const warm = await runSync(stack.n8n, stack.warehouse);
 		if (warm.status !== 'success') throw new Error(`warm-up run ended ${warm.status}`);
 
 		await change(stack, ids);
 		await sandboxAdmin(stack.sandbox, 'DELETE', '/requests');
 		started = performance.now();
-		const run = await runSync(stack.n8n);
+		const run = await runSync(stack.n8n, stack.warehouse);
 		const seconds = (performance.now() - started) / 1000;
 		if (run.status !== 'success') throw new Error(`measured run ended ${run.status}`);
 		const summary = lastSummary(stack.warehouse)!;
@@ -352,7 +352,7 @@ async function measure(strategy: string): Promise<Result> {
 		const diff = await differences(stack, strategy);
 
 		await sandboxAdmin(stack.sandbox, 'DELETE', '/requests');
-		const echo = await runSync(stack.n8n);
+		const echo = await runSync(stack.n8n, stack.warehouse);
 		if (echo.status !== 'success') throw new Error(`echo run ended ${echo.status}`);
 		const echoSummary = lastSummary(stack.warehouse)!;
 		const echoLog = (

@@ -4,7 +4,13 @@
 // (read, written, conflicts, watermarks) is what the demo returns.
 import type { N8nInstance } from '../harness';
 import type { Sandbox } from '../../sandbox/server';
-import { runFromTrigger, sandboxAdmin, templateWorkflowId, type Execution } from '../stack/support';
+import {
+	runFromTrigger,
+	sandboxAdmin,
+	templateWorkflowId,
+	waitFor,
+	type Execution,
+} from '../stack/support';
 import type { DemoContext, TemplateDemo } from '../stack/templates';
 import type { Warehouse } from '../stack/warehouse';
 
@@ -110,8 +116,19 @@ export async function useStrategy(n8n: N8nInstance, strategy: string, mergeField
 	await n8n.api('POST', `/workflows/${id}/deactivate`).catch(() => undefined);
 }
 
-/** Runs the sync once now, as its schedule would, and waits for it to finish. */
-export async function runSync(n8n: N8nInstance): Promise<Execution> {
+/**
+ * Runs the sync once now, as its schedule would, and waits for it to finish. A run started while another
+ * holds the lease (the minute schedule's) would end at once doing nothing: wait for that one first.
+ */
+export async function runSync(n8n: N8nInstance, warehouse: Warehouse): Promise<Execution> {
+	await waitFor(
+		'the running sync to release its lease',
+		() =>
+			warehouse.query(
+				`SELECT 1 FROM revops_sync_runs WHERE sync = '${SYNC}' AND lease_until > now()`,
+			).length === 0,
+		120_000,
+	);
 	return await runFromTrigger(n8n, templateWorkflowId(n8n, SLUG), SCHEDULE);
 }
 
@@ -151,7 +168,7 @@ export const demo: TemplateDemo = {
 			seedWarehouse(warehouse, sample.warehouseOnly);
 			seedWarehouse(warehouse, sample.both, true);
 		}
-		const execution = await runSync(n8n);
+		const execution = await runSync(n8n, warehouse);
 		return { status: execution.status, summary: lastSummary(warehouse) };
 	},
 };

@@ -81,6 +81,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 					env: { ...env, ...extraEnv },
 					userFolder: crashed.userFolder,
 				});
+				// Same database: the imported workflows keep their ids.
+				Object.assign(stack.n8n.workflowIds, crashed.workflowIds);
 				return stack.n8n;
 			},
 			async stop() {
