@@ -15,6 +15,7 @@ import {
 	type SyncPlan,
 } from '../shared/sync';
 import { readInstant } from '../shared/sync/instant';
+import { openMetrics, type NodeMetrics } from '../glue/metrics';
 import { properties } from './description';
 import { readPlanParameters } from './parameters';
 import {
@@ -75,6 +76,7 @@ export class TwoWaySync implements INodeType {
 		defaults: { name: 'Two-Way Sync' },
 		inputs: `={{(${inputsOf})($parameter.operation)}}`,
 		outputs: `={{(${outputsOf})($parameter.operation)}}`,
+		credentials: [{ name: 'revOpsMetricsApi', required: false }],
 		usableAsTool: true,
 		properties,
 	};
@@ -100,7 +102,14 @@ function recordError(
 	throw error;
 }
 
+/** What a sync run did, counted per outcome as `revops_records_total{system="sync"}`. */
+function record(metrics: NodeMetrics, operation: string, counts: Record<string, number>): void {
+	for (const [outcome, n] of Object.entries(counts))
+		if (n) metrics.count('revops_records_total', { system: 'sync', operation, outcome }, n);
+}
+
 function planRun(context: IExecuteFunctions): INodeExecutionData[][] {
+	const startedAt = Date.now();
 	const { config, columns, checkFields } = readPlanParameters(context);
 	const problem = configProblem(config);
 	if (problem)
@@ -221,6 +230,7 @@ function planRun(context: IExecuteFunctions): INodeExecutionData[][] {
 	}));
 
 	const planItem: PlanItem = {
+		plannedAt: Date.now(),
 		nextState: plan.nextState,
 		onFailure: plan.onFailure,
 		writes: {
@@ -255,6 +265,23 @@ function planRun(context: IExecuteFunctions): INodeExecutionData[][] {
 			skipped: skipped.length,
 		},
 	};
+	const metrics = openMetrics(context);
+	if (metrics) {
+		record(metrics, 'plan', {
+			read_hubspot: source.length,
+			read_warehouse: target.length,
+			write_hubspot: hubspot.length,
+			write_warehouse: warehouse.length,
+			conflict: conflicts.length,
+			skipped: skipped.length,
+		});
+		metrics.observe(
+			'revops_node_run_duration_seconds',
+			{ system: 'sync', operation: 'plan' },
+			(Date.now() - startedAt) / 1000,
+		);
+		void metrics.flush();
+	}
 	return [
 		hubspot,
 		warehouse,
@@ -320,6 +347,22 @@ function applyRun(context: IExecuteFunctions): INodeExecutionData[][] {
 		});
 	}
 	const failed = outcomes.filter((o) => !o.ok);
+	const metrics = openMetrics(context);
+	if (metrics) {
+		record(metrics, 'apply', {
+			written: outcomes.length - failed.length,
+			failed: failed.length,
+			retry: rows.filter((r) => r.retry).length,
+		});
+		// The sync run: from its plan to the outcomes of its writes.
+		if (typeof saved.plannedAt === 'number')
+			metrics.observe(
+				'revops_node_run_duration_seconds',
+				{ system: 'sync', operation: 'run' },
+				(Date.now() - saved.plannedAt) / 1000,
+			);
+		void metrics.flush();
+	}
 	const pairedItem: IPairedItemData = { item: 0, input: 0 };
 	return [
 		rows.map((row) => ({ json: stateRow(row), pairedItem })),

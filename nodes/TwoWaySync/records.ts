@@ -210,6 +210,8 @@ export function writeOutcome(json: IDataObject, index: number): WriteOutcome {
 
 /** The Plan output's one item: what Apply Outcomes needs to finish the run. */
 export interface PlanItem {
+	/** Epoch ms: the run's duration is measured from here to Apply Outcomes. */
+	plannedAt?: number;
 	nextState: LinkState[];
 	onFailure: SyncPlan['onFailure'];
 	writes: {

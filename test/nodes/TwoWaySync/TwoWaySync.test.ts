@@ -5,7 +5,9 @@
 // strategy; a bad mapping stops the run before any write; a failed write is retried next run.
 import type { IDataObject } from 'n8n-workflow';
 import { TwoWaySync } from '../../../nodes/TwoWaySync/TwoWaySync.node';
+import { RevOpsMetricsApi } from '../../../credentials/RevOpsMetricsApi.credentials';
 import { executeNode } from '../helpers/executeNode';
+import { metricsIntake, sumOf, untilFlushed } from '../helpers/metricsIntake';
 
 const FIELDS = {
 	field: [
@@ -256,5 +258,66 @@ describe('Two-Way Sync', () => {
 			{ side: 'hubspot', key: 's:102', ok: true },
 		]);
 		expect(wrong.error?.message).toMatch(/No source write was planned for link 's:102'/);
+	});
+
+	test('with the metrics credential, a run counts what it read, wrote and decided, and how long it took', async () => {
+		const capture = metricsIntake();
+		const url = await capture.start();
+		try {
+			const credentials = [
+				{ type: new RevOpsMetricsApi(), data: { url, token: 't', flushSeconds: 0 } },
+			];
+			const planned = await executeNode({
+				node: new TwoWaySync(),
+				parameters: planParameters(),
+				credentials,
+				inputs: [
+					[company('102', { name: 'Globex', domain: 'globex.com', numberofemployees: '10' }, T1)],
+					[row(1, { name: 'Initech', domain: 'initech.com', employee_count: 7 }, T1)],
+					[{}],
+				],
+			});
+			await untilFlushed(() => capture.received.length > 0);
+			await executeNode({
+				node: new TwoWaySync(),
+				parameters: { operation: 'apply' },
+				credentials,
+				inputs: [
+					[planned.outputs[4][0].json],
+					[
+						{ side: 'hubspot', key: 't:1', ok: true, id: '103', updatedAt: T2 },
+						{ side: 'warehouse', key: 's:102', ok: false, error: 'refused' },
+					],
+				],
+			});
+			await untilFlushed(() => capture.received.length > 1);
+			const snapshots = capture.received.map((r) => r.body);
+			const records = (operation: string, outcome: string) =>
+				sumOf(
+					snapshots,
+					'revops_records_total',
+					(l) => l.system === 'sync' && l.operation === operation && l.outcome === outcome,
+				);
+			expect([
+				records('plan', 'read_hubspot'),
+				records('plan', 'read_warehouse'),
+				records('plan', 'write_hubspot'),
+				records('plan', 'write_warehouse'),
+			]).toEqual([1, 1, 1, 1]);
+			expect([
+				records('apply', 'written'),
+				records('apply', 'failed'),
+				records('apply', 'retry'),
+			]).toEqual([1, 1, 1]);
+			expect(
+				sumOf(
+					snapshots,
+					'revops_node_run_duration_seconds',
+					(l) => l.system === 'sync' && l.operation === 'run',
+				),
+			).toBe(1);
+		} finally {
+			await capture.stop();
+		}
 	});
 });
