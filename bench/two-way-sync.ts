@@ -13,6 +13,7 @@ import { sandboxAdmin } from '../dev/stack/support';
 import {
 	lastSummary,
 	runSync,
+	seedHubSpot,
 	SLUG,
 	useStrategy,
 	type RunSummary,
@@ -130,31 +131,16 @@ const hubspotRecords = async (stack: Stack) =>
 	).results;
 
 async function seed(stack: Stack): Promise<string[]> {
-	const companies = Array.from({ length: N }, (_, i) => base(i));
-	const { hubspot } = await sandboxAdmin<{ hubspot: { companies: string[] } }>(
+	const ids = await seedHubSpot(
 		stack.sandbox,
-		'POST',
-		'/seed',
-		{
-			hubspot: {
-				records: {
-					companies: companies.map((c) => ({
-						name: c.name,
-						domain: c.domain,
-						city: c.city,
-						numberofemployees: String(c.employees),
-						industry: c.industry,
-					})),
-				},
-			},
-		},
+		Array.from({ length: N }, (_, i) => base(i)),
 	);
 	stack.warehouse.exec(`
 		INSERT INTO crm_companies (name, domain, city, employee_count, industry)
 		SELECT 'Company ' || i, 'co' || i || '.example', 'City ' || (i % 50), 10 + (i % 500), 'Software;Retail'
 		FROM generate_series(0, ${N - 1}) AS i;
 	`);
-	return hubspot.companies;
+	return ids;
 }
 
 async function benchToken(stack: Stack): Promise<void> {

@@ -27,6 +27,7 @@ export interface SampleCompany {
 	domain: string;
 	city?: string;
 	employees?: number;
+	industry?: string;
 }
 
 /** Companies only HubSpot has, only the warehouse has, and both (the warehouse writes the domain as a URL). */
@@ -58,6 +59,7 @@ export async function seedHubSpot(sandbox: Sandbox, companies: SampleCompany[]):
 						domain: c.domain,
 						...(c.city ? { city: c.city } : {}),
 						...(c.employees !== undefined ? { numberofemployees: String(c.employees) } : {}),
+						...(c.industry ? { industry: c.industry } : {}),
 					})),
 				},
 			},

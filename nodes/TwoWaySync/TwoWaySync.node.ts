@@ -138,32 +138,29 @@ function planRun(context: IExecuteFunctions): INodeExecutionData[][] {
 	}
 
 	if (checkFields) {
-		const property = missingField(
-			source.map((s) => s.record),
-			config.fields.map((f) => f.source),
-		);
-		if (property)
-			throw new NodeOperationError(
-				context.getNode(),
-				`No HubSpot record read has the property "${property}"`,
-				{
-					description:
-						'Nothing was written. Check the HubSpot Property name in Fields (the internal name), and that HubSpot (RevOps) Get Changes → Properties to Return includes it.',
-				},
-			);
-		const column = missingField(
-			target.map((t) => t.record),
-			config.fields.map((f) => f.target),
-		);
-		if (column)
-			throw new NodeOperationError(
-				context.getNode(),
-				`No warehouse row read has the column "${column}"`,
-				{
-					description:
-						'Nothing was written. Check the Warehouse Column name in Fields, and that the query reading the warehouse selects it.',
-				},
-			);
+		const checks = [
+			{
+				missing: missingField(
+					source.map((s) => s.record),
+					config.fields.map((f) => f.source),
+				),
+				what: 'HubSpot record read has the property',
+				fix: 'Check the HubSpot Property name in Fields (the internal name), and that HubSpot (RevOps) Get Changes → Properties to Return includes it.',
+			},
+			{
+				missing: missingField(
+					target.map((t) => t.record),
+					config.fields.map((f) => f.target),
+				),
+				what: 'warehouse row read has the column',
+				fix: 'Check the Warehouse Column name in Fields, and that the query reading the warehouse selects it.',
+			},
+		];
+		for (const { missing, what, fix } of checks)
+			if (missing)
+				throw new NodeOperationError(context.getNode(), `No ${what} "${missing}"`, {
+					description: `Nothing was written. ${fix}`,
+				});
 	}
 
 	const plan = planSync(config, {
