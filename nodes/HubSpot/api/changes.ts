@@ -8,7 +8,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { HubSpotClient } from '../transport/client';
 import { listRecords } from './records';
-import type { Page } from './paginate';
+import { collect, paginate, type Page } from './paginate';
 
 const PAGE_SIZE = 200;
 /** HubSpot answers 400 for a page past 10,000 results of one query. */
@@ -63,26 +63,29 @@ async function searchWindow(
 	properties: readonly string[],
 	maxResults: number,
 ): Promise<Window> {
-	const records: IDataObject[] = [];
-	let after: string | undefined;
 	let total = 0;
-	do {
-		const { body } = await client.request<Page & { total?: number }>({
-			method: 'POST',
-			path: `/crm/v3/objects/${encodeURIComponent(objectType)}/search`,
-			body: {
-				filterGroups: filters.length ? [{ filters }] : [],
-				sorts: [{ propertyName: sortBy, direction: 'ASCENDING' }],
-				properties,
-				limit: Math.min(PAGE_SIZE, maxResults - records.length),
-				...(after ? { after } : {}),
+	const records = await collect(
+		paginate(
+			async (after, pageLimit) => {
+				const { body } = await client.request<Page & { total?: number }>({
+					method: 'POST',
+					path: `/crm/v3/objects/${encodeURIComponent(objectType)}/search`,
+					body: {
+						filterGroups: filters.length ? [{ filters }] : [],
+						sorts: [{ propertyName: sortBy, direction: 'ASCENDING' }],
+						properties,
+						limit: pageLimit,
+						...(after ? { after } : {}),
+					},
+					kind: 'search',
+				});
+				total = body.total ?? 0;
+				return body;
 			},
-			kind: 'search',
-		});
-		total = body.total ?? 0;
-		records.push(...(body.results ?? []));
-		after = body.paging?.next?.after;
-	} while (after && records.length < maxResults);
+			PAGE_SIZE,
+			maxResults,
+		),
+	);
 	return { records, capped: total > records.length };
 }
 
