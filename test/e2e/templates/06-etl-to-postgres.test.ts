@@ -4,7 +4,8 @@
 import * as fs from 'node:fs';
 import { startStack, type Stack } from '../../../dev/stack/stack';
 import demo, { postCsv, SAMPLE_CSV, SLUG } from '../../../dev/demos/06-etl-to-postgres';
-import { executionsOf, templateWorkflowId } from '../../../dev/stack/support';
+import { templateWorkflowId } from '../../../dev/stack/support';
+import { settledExecutions } from '../helpers/templateStack';
 
 type CompanyRow = {
 	domain: string;
@@ -162,7 +163,8 @@ describe('template 06: ETL companies CSV to PostgreSQL', () => {
 	}, 120000);
 
 	test('every run succeeded and left one structured row in workflow_log', async () => {
-		const executions = await executionsOf(stack.n8n, templateWorkflowId(stack.n8n, SLUG));
+		// The response leaves before the execution is saved: wait for all three to be recorded.
+		const executions = await settledExecutions(stack.n8n, templateWorkflowId(stack.n8n, SLUG), 3);
 		expect(executions.map((e) => e.status)).toEqual(['success', 'success', 'success']);
 		const log = stack.warehouse.query<{
 			record_id: string;
