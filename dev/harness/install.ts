@@ -45,6 +45,7 @@ export function packPackage(): string {
 		throw new Error('dist/ is missing: run `npm run build` before starting n8n with this package');
 	}
 	const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'revops-pack-'));
+	process.on('exit', () => fs.rmSync(dest, { recursive: true, force: true }));
 	const out = execFileSync(
 		'npm',
 		['pack', '--pack-destination', dest, '--json', '--loglevel=error'],

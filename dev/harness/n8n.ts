@@ -110,7 +110,11 @@ export interface N8nInstance {
 	/** All processes' output, main first. */
 	log(): string;
 	/** Stops every n8n process, then (queue mode) Redis and PostgreSQL; the data stays for a restart. */
-	stop(): Promise<void>;
+	/**
+	 * Stops every process and removes the user folder (and queue mode's PostgreSQL cluster), unless `keep`:
+	 * to start again on it with `userFolder`.
+	 */
+	stop(options?: { keep?: boolean }): Promise<void>;
 }
 
 const QUIET_ENV = {
@@ -303,8 +307,8 @@ async function startQueueServices(userFolder: string) {
 		QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 		N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 	};
-	const stop = async () => {
-		await Promise.all([redis.stop(), postgres.stop()]);
+	const stop = async (options: { keep?: boolean } = {}) => {
+		await Promise.all([redis.stop(), postgres.stop(options)]);
 	};
 	const pids = [
 		{ name: 'postgres', pid: postgres.pid },
@@ -378,10 +382,12 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 	};
 	const log = () => processes.map((p) => p.log()).join('');
 
-	const stop = async () => {
+	const stop = async (options: { keep?: boolean } = {}) => {
 		await Promise.all(processes.map((p) => stopTracked(p.child)));
 		for (const logFile of logs) logFile.end();
-		await services?.stop();
+		await services?.stop(options);
+		// ~80 MB each (SQLite, the installed package, logs): a test run starts dozens.
+		if (!options.keep) fs.rmSync(userFolder, { recursive: true, force: true });
 	};
 
 	try {
@@ -491,7 +497,8 @@ export async function startN8n(options: StartOptions = {}): Promise<N8nInstance>
 			stop,
 		};
 	} catch (error) {
-		await stop();
+		// Kept: its n8n.log says why it did not start.
+		await stop({ keep: true });
 		throw error;
 	}
 }

@@ -16,11 +16,13 @@ export interface Service {
 	stop(): Promise<void>;
 }
 
-export interface Postgres extends Service {
+export interface Postgres extends Omit<Service, 'stop'> {
 	/** Cluster folder (data/, socket, postgres.log); pass it again to restart on the same data. */
 	dir: string;
 	user: string;
 	database: string;
+	/** Stops the server and removes its folder, unless `keep` (to start again on the same data). */
+	stop(options?: { keep?: boolean }): Promise<void>;
 }
 
 let pgBin: string | undefined;
@@ -115,7 +117,11 @@ export async function startPostgres(existingDir?: string): Promise<Postgres> {
 	const child = spawnTracked(cmd, argv, { cwd: dir, stdio: ['ignore', out, out] });
 	fs.closeSync(out);
 	// SIGINT to the postmaster is PostgreSQL's "fast" shutdown: it ends its backends and exits.
-	const stop = () => stopTracked(child, 15000, 'SIGINT');
+	const stop = async (options: { keep?: boolean } = {}) => {
+		await stopTracked(child, 15000, 'SIGINT');
+		// Each cluster is ~40 MB: a test run starts dozens.
+		if (!options.keep) fs.rmSync(dir, { recursive: true, force: true });
+	};
 	try {
 		const isReady = path.join(bin, 'pg_isready');
 		await until('PostgreSQL', child, log, async () => {

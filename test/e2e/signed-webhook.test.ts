@@ -219,7 +219,7 @@ describe('Signed Webhook in a real n8n', () => {
 
 	test('after a restart of n8n, a replay is still refused and new requests are accepted', async () => {
 		const userFolder = n8n.userFolder;
-		await n8n.stop();
+		await n8n.stop({ keep: true });
 		n8n = await startN8n({ userFolder });
 		await waitForWebhooks(n8n);
 		// The webhook URL moved to a new port; schemes that do not sign the URL replay as they were.
