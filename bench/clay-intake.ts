@@ -27,6 +27,7 @@ import {
 	WORKFLOW_NAME as PER_ROW_NAME,
 	type AccountRow,
 } from '../dev/demos/09-clay-enrichment-endpoint';
+import { inTemplate, loadTemplates } from '../dev/stack/templates';
 import { writeBenchmarksSection } from './lib/benchmarksSection';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 3000);
@@ -253,6 +254,38 @@ async function pipeline(
 	};
 }
 
+const ONE_CANVAS_PATH = 'bench-one-canvas-intake';
+/**
+ * Template 01 as it shipped before the intake became a workflow of its own: the intake's nodes on the drain's
+ * canvas (its schedules off, so the real drain alone works the table). n8n loads, builds and saves the whole
+ * workflow with every request: this measures what the drain's 40-odd nodes cost each answer.
+ */
+function oneCanvasWorkflow() {
+	const parts = loadTemplates().filter((t) => inTemplate(t.slug, INTAKE_SLUG));
+	const workflows = parts.map((t) => t.workflow as unknown as BenchWorkflow);
+	return {
+		name: 'Bench: intake on the drain’s canvas',
+		nodes: workflows.flatMap((w) =>
+			w.nodes.map((node) => {
+				if (node.type === 'n8n-nodes-revops.clayTrigger')
+					return {
+						...node,
+						webhookId: ONE_CANVAS_PATH,
+						parameters: { ...node.parameters, path: ONE_CANVAS_PATH },
+					};
+				if (node.type === 'n8n-nodes-base.scheduleTrigger') return { ...node, disabled: true };
+				return node;
+			}),
+		),
+		connections: Object.assign({}, ...workflows.map((w) => w.connections)),
+		settings: { executionOrder: 'v1' },
+	};
+}
+type BenchWorkflow = {
+	nodes: Array<{ type: string; parameters: Record<string, unknown> } & Record<string, unknown>>;
+	connections: Record<string, unknown>;
+};
+
 /** The highest answer rate: the same column, unpaced, 4 connections. */
 async function fastest(stack: Stack, label: string, path: string, fields: Record<string, string>) {
 	const ids = await addAccounts(
@@ -311,17 +344,21 @@ async function measure(mode: 'single' | 'queue') {
 		]);
 		const insertAnchor = await n8n.api<{ id: string }>('POST', '/workflows', insertAnchorWorkflow);
 		await n8n.api('POST', `/workflows/${insertAnchor.id}/activate`);
+		const oneCanvas = await n8n.api<{ id: string }>('POST', '/workflows', oneCanvasWorkflow());
+		await n8n.api('POST', `/workflows/${oneCanvas.id}/activate`);
 		const anchor = await fastest(stack, 'anchor', ANCHOR_PATH, {});
 		const fastIntake = await fastest(stack, 'intake', INTAKE_PATH, INTAKE_FIELDS);
+		const fastOneCanvas = await fastest(stack, 'one canvas', ONE_CANVAS_PATH, INTAKE_FIELDS);
 		const fastInsert = await fastest(stack, 'insert', INSERT_ANCHOR_PATH, {});
 		const anchor2 = await fastest(stack, 'anchor2', ANCHOR_PATH, {});
-		console.log(mode, JSON.stringify({ anchor, fastIntake, fastInsert, anchor2 }));
+		console.log(mode, JSON.stringify({ anchor, fastIntake, fastOneCanvas, fastInsert, anchor2 }));
 		return {
 			mode,
 			intake,
 			perRow,
 			anchor: (anchor.rate + anchor2.rate) / 2,
 			fastIntake,
+			fastOneCanvas,
 			fastInsert,
 			leftClaimed,
 		};
@@ -495,11 +532,11 @@ async function main(): Promise<void> {
 		'|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 		...results.flatMap((r) => [row(r.mode, r.intake), row(r.mode, r.perRow)]),
 		'',
-		'| mode | Webhook → Set rows/s | intake rows/s (unpaced) | ratio (goal ≥ 0.8×) | intake p50 ms | Webhook → Data Table insert → Respond rows/s | intake vs that | store rows left pending/claimed after (b) |',
-		'|---|---:|---:|---:|---:|---:|---:|---:|',
+		'| mode | Webhook → Set rows/s | intake rows/s (unpaced) | ratio (goal ≥ 0.8×) | intake p50 ms | the same nodes on the drain’s canvas rows/s | intake vs that | Webhook → Data Table insert → Respond rows/s | intake vs that | store rows left pending/claimed after (b) |',
+		'|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 		...results.map(
 			(r) =>
-				`| ${r.mode} | ${r.anchor.toFixed(1)} | ${r.fastIntake.rate.toFixed(1)} | ${(r.fastIntake.rate / r.anchor).toFixed(2)}× | ${r.fastIntake.p50.toFixed(0)} | ${r.fastInsert ? r.fastInsert.rate.toFixed(1) : 'not measured'} | ${r.fastInsert ? `${(r.fastIntake.rate / r.fastInsert.rate).toFixed(2)}×` : '—'} | ${r.leftClaimed ?? 'not recorded'} |`,
+				`| ${r.mode} | ${r.anchor.toFixed(1)} | ${r.fastIntake.rate.toFixed(1)} | ${(r.fastIntake.rate / r.anchor).toFixed(2)}× | ${r.fastIntake.p50.toFixed(0)} | ${r.fastOneCanvas ? r.fastOneCanvas.rate.toFixed(1) : 'not measured'} | ${r.fastOneCanvas ? `${(r.fastIntake.rate / r.fastOneCanvas.rate).toFixed(2)}×` : '—'} | ${r.fastInsert ? r.fastInsert.rate.toFixed(1) : 'not measured'} | ${r.fastInsert ? `${(r.fastIntake.rate / r.fastInsert.rate).toFixed(2)}×` : '—'} | ${r.leftClaimed ?? 'not recorded'} |`,
 		),
 	];
 	lines.push(

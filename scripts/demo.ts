@@ -2,7 +2,7 @@
 // `clay`) triggers that template once in the stack `npm start` is running — the same run() the template's e2e
 // test uses — and prints what happened and where to look.
 import { loadDemo, readState, remoteContext, STATE_FILE } from '../dev/stack/session';
-import { loadTemplates } from '../dev/stack/templates';
+import { inTemplate, loadTemplates } from '../dev/stack/templates';
 
 function pick(arg: string, slugs: string[]): string {
 	if (slugs.includes(arg)) return arg;
@@ -19,11 +19,20 @@ function list(): void {
 	console.log(
 		'Template demos (start the stack with `npm start`, then `npm run demo -- <slug>`):\n',
 	);
-	for (const { slug, workflow } of loadTemplates()) {
+	const templates = loadTemplates();
+	for (const { slug, workflow } of templates) {
 		const demo = loadDemo(slug);
+		// A template's other workflow (01's intake) is run by the demo of the file it belongs with.
+		const partOf = templates.find(
+			(t) => t.slug !== slug && inTemplate(slug, t.slug) && loadDemo(t.slug),
+		);
 		console.log(`  ${slug}  "${workflow.name}"`);
 		console.log(
-			demo ? `      ${demo.title}` : '      (no demo: open it in the editor and run it there)',
+			demo
+				? `      ${demo.title}`
+				: partOf
+					? `      (part of ${partOf.slug}: its demo runs this workflow too)`
+					: '      (no demo: open it in the editor and run it there)',
 		);
 	}
 }

@@ -15,7 +15,10 @@ import {
 } from './09-clay-enrichment-endpoint';
 
 export const SLUG = '01-clay-enrichment-to-hubspot';
+/** The drain, the store check and the set-up branch. */
 export const WORKFLOW_NAME = 'RevOps 01: Clay enrichment → HubSpot + Slack';
+/** The Clay Trigger and the store write (workflows/01-clay-intake.json): small, so it answers fast. */
+export const INTAKE_WORKFLOW_NAME = 'RevOps 01: Clay intake (answers once stored)';
 export const INTAKE_PATH = 'clay-intake';
 export const INTAKE_TABLE = 'revops_clay_intake';
 export const DRAIN_TRIGGER = 'Every 10 seconds';

@@ -4,7 +4,7 @@
 import { startN8n, type N8nInstance, type N8nLine, type N8nMode } from '../harness';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { sandboxCredentials } from './credentials';
-import { loadTemplates } from './templates';
+import { inTemplate, loadTemplates } from './templates';
 import { startWarehouse, type Warehouse } from './warehouse';
 
 export interface StackOptions {
@@ -43,7 +43,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	try {
 		warehouse = await startWarehouse();
 		const templates = loadTemplates().filter(
-			(t) => !options.templates || options.templates.includes(t.slug),
+			(t) => !options.templates || options.templates.some((slug) => inTemplate(t.slug, slug)),
 		);
 		const env = {
 			N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true',

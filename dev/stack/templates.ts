@@ -28,6 +28,14 @@ export function loadTemplates(): TemplateFile[] {
 		}));
 }
 
+/**
+ * Whether the file `slug` is part of template `template`: a template is every file sharing its number (01's
+ * intake is a workflow of its own, `01-clay-intake`, beside `01-clay-enrichment-to-hubspot`).
+ */
+export function inTemplate(slug: string, template: string): boolean {
+	return slug === template || slug.split('-')[0] === template.split('-')[0];
+}
+
 export interface DemoContext {
 	sandbox: Sandbox;
 	n8n: N8nInstance;

@@ -95,7 +95,7 @@ export class IntakeQueue implements INodeType {
 				metrics,
 				operation,
 				outputs,
-				this.getWorkflow().name ?? '',
+				String(this.getNodeParameter('pipeline', 0, '')).trim() || (this.getWorkflow().name ?? ''),
 				this.getExecutionId(),
 			);
 			void metrics.flush();

@@ -198,6 +198,16 @@ export const properties: INodeProperties[] = [
 		displayOptions: show('settle'),
 	},
 	{
+		displayName: 'Pipeline Name',
+		name: 'pipeline',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Clay intake → HubSpot',
+		description:
+			'The name the queue’s figures carry with the RevOps Metrics credential (revops_queue_* series, the dashboard’s Queues table). Give the intake’s and the drain’s steps the same name when they are separate workflows, so that stored and done rows meet. Empty: the workflow’s name.',
+		displayOptions: show('confirm', 'storeFailure', 'open', 'settle'),
+	},
+	{
 		displayName:
 			'Settle reads the item’s _queue field (set by Open Claimed Rows; under "input" on a Rejected output) and counts an item with a non-empty "error" field as failed',
 		name: 'settleNotice',

@@ -7,6 +7,7 @@ import {
 	INTAKE_PATH,
 	INTAKE_TABLE,
 	runSetup,
+	INTAKE_WORKFLOW_NAME,
 	SLUG,
 	WORKFLOW_NAME,
 } from '../../../dev/demos/01-clay-enrichment-to-hubspot';
@@ -71,19 +72,21 @@ describeSingle('template 01 on n8n 1.123.x', () => {
 			INTAKE_TABLE,
 			QUEUE_COLUMNS.map((column) => ({ name: column.name, type: column.type })),
 		);
-		// What the user does in the editor: pick the table in each Data Table node, then save.
-		const id = stack.n8n.workflowIds[WORKFLOW_NAME];
-		const workflow = await stack.n8n.api('GET', `/workflows/${id}`);
+		// What the user does in the editor: pick the table in each Data Table node of both workflows, then save.
 		let picked = 0;
-		for (const node of workflow.nodes)
-			if (node.type === 'n8n-nodes-base.dataTable' && node.parameters.dataTableId) {
-				node.parameters.dataTableId = { __rl: true, mode: 'id', value: table.id };
-				picked++;
-			}
+		for (const workflowName of [INTAKE_WORKFLOW_NAME, WORKFLOW_NAME]) {
+			const id = stack.n8n.workflowIds[workflowName];
+			const workflow = await stack.n8n.api('GET', `/workflows/${id}`);
+			for (const node of workflow.nodes)
+				if (node.type === 'n8n-nodes-base.dataTable' && node.parameters.dataTableId) {
+					node.parameters.dataTableId = { __rl: true, mode: 'id', value: table.id };
+					picked++;
+				}
+			const { name, nodes, connections, settings } = workflow;
+			await stack.n8n.api('PUT', `/workflows/${id}`, { name, nodes, connections, settings });
+			await stack.n8n.api('POST', `/workflows/${id}/activate`);
+		}
 		expect(picked).toBeGreaterThan(10);
-		const { name, nodes, connections, settings } = workflow;
-		await stack.n8n.api('PUT', `/workflows/${id}`, { name, nodes, connections, settings });
-		await stack.n8n.api('POST', `/workflows/${id}/activate`);
 
 		const sent = Array.from({ length: 30 }, (_, i) => i + 1);
 		const answers = await waitFor('the intake to take rows', async () => {

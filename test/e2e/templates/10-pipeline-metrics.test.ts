@@ -17,6 +17,7 @@ import demo01, {
 	INTAKE_TABLE,
 	runDrain,
 	WORKFLOW_NAME,
+	INTAKE_WORKFLOW_NAME,
 } from '../../../dev/demos/01-clay-enrichment-to-hubspot';
 import { dataTableRows } from '../../../dev/stack/dataTables';
 import { DRAIN_LOCK_KEY } from '../../../nodes/shared/queue';
@@ -215,7 +216,7 @@ describe('template 10: pipeline metrics (Prometheus, dashboard)', () => {
 		expect(await figure('hubspot.calls')).toBe(hubspotCalls.toLocaleString('en-US'));
 		expect(await figure('hubspot.errorRate')).toBe('0.0 %');
 		expect(
-			await figure('clay_trigger.RevOps 01: Clay enrichment → HubSpot + Slack.refusedByStatus'),
+			await figure(`clay_trigger.${INTAKE_WORKFLOW_NAME}.refusedByStatus`),
 		).toMatch(
 			/^(401 signature: 3, 422 invalid_fields: 1|422 invalid_fields: 1, 401 signature: 3)$/,
 		);

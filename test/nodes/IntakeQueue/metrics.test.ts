@@ -15,10 +15,7 @@ describe('Intake Queue metrics', () => {
 	beforeAll(async () => (url = await capture.start()));
 	afterAll(async () => await capture.stop());
 
-	const run = async (
-		parameters: IDataObject,
-		items: IDataObject[],
-	) => {
+	const run = async (parameters: IDataObject, items: IDataObject[]) => {
 		capture.received.length = 0;
 		const result = await executeNode({
 			node,
@@ -54,5 +51,21 @@ describe('Intake Queue metrics', () => {
 			sumOf(snapshots, 'revops_queue_store_failures_total', (l) => l.kind === kind);
 		expect(failures('full')).toBe(1);
 		expect(failures('unavailable')).toBe(1);
+	});
+
+	test('the figures carry the Pipeline Name, so an intake and a drain in two workflows meet; else the workflow name', async () => {
+		const stored = [{ id: 1, key: 'a', payload: '{}', state: 'pending' }];
+		const pipelines = async (parameters: IDataObject) =>
+			(await run({ operation: 'confirm', ...parameters }, stored)).snapshots.flatMap((body) =>
+				(body as { series: Array<{ name: string; labels: Record<string, string> }> }).series
+					.filter((s) => s.name === 'revops_queue_rows_total')
+					.map((s) => s.labels.pipeline),
+			);
+		expect(await pipelines({ pipeline: ' Clay intake → HubSpot ' })).toEqual([
+			'Clay intake → HubSpot',
+		]);
+		const unnamed = await pipelines({});
+		expect(unnamed).toHaveLength(1);
+		expect(unnamed[0]).not.toBe('Clay intake → HubSpot');
 	});
 });
