@@ -463,9 +463,10 @@ async function crashRun(mode: 'single' | 'queue'): Promise<CrashResult> {
 		console.log(`crash ${mode}: answered rows in HubSpot after ${recoverySeconds.toFixed(0)} s`);
 		const have = new Set(present);
 		const inHubSpot = answered.filter((r) => have.has(emailOf(r.rowId))).length;
-		// Claims of the killed drain expire with their lease (300 s) and are taken again.
+		// Claims of the killed drain expire with their lease (300 s) and are taken again; the drain that takes
+		// them over then needs its own time to write and mark them (a claim is up to 1,000 rows).
 		let leftClaimed = 0;
-		const leaseDeadline = crashedAt + 330_000;
+		const leaseDeadline = Math.max(crashedAt + 330_000, Date.now() + 120_000);
 		for (;;) {
 			const store = await dataTableRows<{ state: string; key: string }>(stack.n8n, INTAKE_TABLE);
 			leftClaimed = store.filter(
@@ -591,7 +592,7 @@ async function main(): Promise<void> {
 	crashLines.push(
 		'',
 		clean
-			? 'Reading it: every row answered 2xx before or after the kill reached HubSpot exactly once, and nothing stayed claimed once the lease had passed. Where the killed process was draining (single mode), recovery is the lease: it held the drain lock and a claim, which the next drains take over after 300 s (*Start drain → Lease*; shorter is faster, but it must outlast a drain); where the other processes carried on (queue mode: the webhook processor kept answering, the other worker kept draining), there was nothing to wait for. Rows Clay sent while n8n was down failed in Clay without being answered 2xx (nothing was promised), and were stored and drained once the cells were run again.'
+			? 'Reading it: every row answered 2xx before or after the kill reached HubSpot exactly once, and nothing stayed claimed once the lease had passed. Recovery depends on what the killed process held: if it was in the middle of a drain, it held the drain lock and a claim, which the next drains take over once the lease (300 s, *Start drain → Lease*; shorter is faster, but it must outlast a drain) has passed — a recovery near 300 s; if it was between drains (a drain every 10 s takes a few seconds), the restarted n8n drains at once; where the other processes carried on (queue mode: the webhook processor kept answering, the other worker kept draining), there was nothing to wait for. Rows Clay sent while n8n was down failed in Clay without being answered 2xx (nothing was promised), and were stored and drained once the cells were run again.'
 			: 'Reading it: at least one crash run lost, doubled or left rows claimed — see the row above; this is a defect to fix before the numbers can be read as a guarantee.',
 	);
 	console.log(crashLines.join('\n'));
