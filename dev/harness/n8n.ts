@@ -109,10 +109,9 @@ export interface N8nInstance {
 	rest<T = any>(method: string, restPath: string, body?: unknown): Promise<T>;
 	/** All processes' output, main first. */
 	log(): string;
-	/** Stops every n8n process, then (queue mode) Redis and PostgreSQL; the data stays for a restart. */
 	/**
-	 * Stops every process and removes the user folder (and queue mode's PostgreSQL cluster), unless `keep`:
-	 * to start again on it with `userFolder`.
+	 * Stops every n8n process, then (queue mode) Redis and PostgreSQL, and removes the user folder and the
+	 * cluster — unless `keep`: the data stays to start again on it with `userFolder`.
 	 */
 	stop(options?: { keep?: boolean }): Promise<void>;
 }

@@ -33,7 +33,7 @@ export function loadTemplates(): TemplateFile[] {
  * intake is a workflow of its own, `01-clay-intake`, beside `01-clay-enrichment-to-hubspot`).
  */
 export function inTemplate(slug: string, template: string): boolean {
-	return slug === template || slug.split('-')[0] === template.split('-')[0];
+	return slug.split('-')[0] === template.split('-')[0];
 }
 
 export interface DemoContext {

@@ -15,12 +15,13 @@ describe('Intake Queue metrics', () => {
 	beforeAll(async () => (url = await capture.start()));
 	afterAll(async () => await capture.stop());
 
-	const run = async (parameters: IDataObject, items: IDataObject[]) => {
+	const run = async (parameters: IDataObject, items: IDataObject[], workflowName?: string) => {
 		capture.received.length = 0;
 		const result = await executeNode({
 			node,
 			parameters,
 			items,
+			workflowName,
 			credentials: [{ type: new RevOpsMetricsApi(), data: { url, token: 't', flushSeconds: 0 } }],
 		});
 		await untilFlushed(() => capture.received.length > 0);
@@ -56,7 +57,9 @@ describe('Intake Queue metrics', () => {
 	test('the figures carry the Pipeline Name, so an intake and a drain in two workflows meet; else the workflow name', async () => {
 		const stored = [{ id: 1, key: 'a', payload: '{}', state: 'pending' }];
 		const pipelines = async (parameters: IDataObject) =>
-			(await run({ operation: 'confirm', ...parameters }, stored)).snapshots.flatMap((body) =>
+			(
+				await run({ operation: 'confirm', ...parameters }, stored, 'RevOps 01: Clay intake')
+			).snapshots.flatMap((body) =>
 				(body as { series: Array<{ name: string; labels: Record<string, string> }> }).series
 					.filter((s) => s.name === 'revops_queue_rows_total')
 					.map((s) => s.labels.pipeline),
@@ -64,8 +67,6 @@ describe('Intake Queue metrics', () => {
 		expect(await pipelines({ pipeline: ' Clay intake → HubSpot ' })).toEqual([
 			'Clay intake → HubSpot',
 		]);
-		const unnamed = await pipelines({});
-		expect(unnamed).toHaveLength(1);
-		expect(unnamed[0]).not.toBe('Clay intake → HubSpot');
+		expect(await pipelines({})).toEqual(['RevOps 01: Clay intake']);
 	});
 });

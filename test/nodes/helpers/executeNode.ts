@@ -68,6 +68,8 @@ export interface ExecuteNodeOptions {
 	dedupeStore?: MemoryDedupeStore;
 	/** Workflow and node ids, which key the dedupe history (scope workflow / node). Stable defaults. */
 	workflowId?: string;
+	/** The workflow's name (`this.getWorkflow().name`), which metrics use as a label. Default none. */
+	workflowName?: string;
 	nodeId?: string;
 	/** The node's version in the workflow (default: its latest, as a node added today). */
 	typeVersion?: number;
@@ -282,6 +284,7 @@ export async function executeNode(options: ExecuteNodeOptions): Promise<NodeRunR
 	}));
 	const workflow = new Workflow({
 		id: options.workflowId ?? 'test-workflow',
+		name: options.workflowName,
 		nodes: [...inputNodes, underTest],
 		connections: Object.fromEntries(
 			inputNodes.map((input, index) => [
